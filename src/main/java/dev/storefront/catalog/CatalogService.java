@@ -1,0 +1,109 @@
+package dev.storefront.catalog;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import dev.storefront.inventory.Availability;
+import dev.storefront.inventory.InventoryService;
+import dev.storefront.money.Money;
+
+/** Reads the catalog the way shoppers see it: only active products and variants. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class CatalogService {
+
+    @Inject
+    InventoryService inventory;
+
+    /** Departments with their subcategories, in display order. */
+    public Map<Category, List<Category>> categoryTree() {
+        Map<Category, List<Category>> tree = new java.util.LinkedHashMap<>();
+        List<Category> all = Category.list("order by position, name");
+        for (Category category : all) {
+            if (category.parent == null) {
+                tree.put(category, new ArrayList<>());
+            }
+        }
+        for (Category category : all) {
+            if (category.parent != null && tree.containsKey(category.parent)) {
+                tree.get(category.parent).add(category);
+            }
+        }
+        return tree;
+    }
+
+    public List<ProductCard> featured(int limit) {
+        return cards(Product.find("active = true and featured = true order by createdAt desc, id")
+                .page(0, limit).list());
+    }
+
+    public List<ProductCard> newest(int limit) {
+        return cards(Product.find("active = true order by createdAt desc, id").page(0, limit).list());
+    }
+
+    /** The product page for a slug, with the variant whose SKU is given (or the first in stock) selected. */
+    public Optional<ProductDetails> productDetails(String slug, String selectedSku) {
+        return Product.findActiveBySlug(slug).flatMap(product -> {
+            List<Variant> variants = product.variants.stream().filter(v -> v.active).toList();
+            if (variants.isEmpty()) {
+                return Optional.empty();
+            }
+            Map<Long, Availability> stock = inventory.availabilityOf(variants.stream().map(v -> v.id).toList());
+            List<ProductDetails.VariantOption> options = variants.stream()
+                    .map(v -> new ProductDetails.VariantOption(v, stock.get(v.id)))
+                    .toList();
+            ProductDetails.VariantOption selected = options.stream()
+                    .filter(o -> o.sku().equals(selectedSku)).findFirst()
+                    .or(() -> options.stream().filter(o -> o.availability().inStock()).findFirst())
+                    .orElse(options.get(0));
+            Money from = variants.stream().map(Variant::price).min(Comparator.naturalOrder()).orElseThrow();
+            Money to = variants.stream().map(Variant::price).max(Comparator.naturalOrder()).orElseThrow();
+            return Optional.of(new ProductDetails(product, breadcrumb(product.category), options, selected, from, to));
+        });
+    }
+
+    private static List<Category> breadcrumb(Category category) {
+        List<Category> path = new ArrayList<>();
+        for (Category c = category; c != null; c = c.parent) {
+            path.add(c);
+        }
+        Collections.reverse(path);
+        return path;
+    }
+
+    /** Tiles for products, with the lowest and highest price of their active variants. */
+    private static List<ProductCard> cards(List<Product> products) {
+        if (products.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Money[]> ranges = new HashMap<>();
+        List<Object[]> rows = Variant.getEntityManager().createQuery("""
+                select v.product.id, v.currency, min(v.priceAmount), max(v.priceAmount)
+                from Variant v where v.product.id in :ids and v.active = true
+                group by v.product.id, v.currency""", Object[].class)
+                .setParameter("ids", products.stream().map(p -> p.id).toList())
+                .getResultList();
+        for (Object[] row : rows) {
+            String currency = (String) row[1];
+            ranges.put((Long) row[0], new Money[] { Money.of((Long) row[2], currency), Money.of((Long) row[3], currency) });
+        }
+        List<ProductCard> cards = new ArrayList<>();
+        for (Product product : products) {
+            Money[] range = ranges.get(product.id);
+            if (range != null) {
+                cards.add(new ProductCard(product.slug, product.name, product.brand, product.mainImage(), range[0],
+                        range[1]));
+            }
+        }
+        return cards;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.storefront.catalog;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+
+import dev.storefront.money.Money;
+
+/** One buyable version of a product (a SKU), such as size M in blue, with its own price. */
+@Entity
+@Table(name = "variants")
+public class Variant extends PanacheEntity {
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "product_id")
+    public Product product;
+
+    public String sku;
+
+    /** What tells this variant apart from its siblings, e.g. {"size": "M", "colour": "Blue"}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> attributes = new LinkedHashMap<>();
+
+    @Column(name = "price_amount")
+    public long priceAmount;
+
+    public String currency;
+    public int position;
+    public boolean active = true;
+    public Instant createdAt = Instant.now();
+    public Instant updatedAt = Instant.now();
+
+    public Money price() {
+        return Money.of(priceAmount, currency);
+    }
+
+    /** "M / Blue", or the product name when the variant has no distinguishing attributes. */
+    public String label() {
+        return attributes.isEmpty() ? product.name : String.join(" / ", attributes.values());
+    }
+}

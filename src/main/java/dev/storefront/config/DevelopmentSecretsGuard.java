@@ -1,0 +1,55 @@
+package dev.storefront.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.Config;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigUtils;
+
+/**
+ * Refuses to start the production profile while a secret still has the development default that
+ * .env.example ships, so a copied example file can never reach a live store.
+ */
+@ApplicationScoped
+public class DevelopmentSecretsGuard {
+
+    /** Environment variable → (property it feeds, its development default in .env.example). */
+    static final Map<String, Secret> SECRETS = Map.of(
+            "DB_PASSWORD", new Secret("quarkus.datasource.password", "storefront"),
+            "ADMIN_PASSWORD", new Secret("storefront.admin.password", "demo-admin-password"));
+
+    record Secret(String property, String developmentDefault) {
+    }
+
+    void onStart(@Observes @Priority(1) StartupEvent event, Config config) {
+        if (!ConfigUtils.getProfiles().contains("prod")) {
+            return;
+        }
+        List<String> offending = offending(config);
+        if (!offending.isEmpty()) {
+            throw new IllegalStateException("Refusing to start in production: " + String.join(", ", offending)
+                    + " still set to the development default from .env.example; set a real secret in the"
+                    + " environment");
+        }
+    }
+
+    /** The variables whose configured value equals their development default, in a stable order. */
+    static List<String> offending(Config config) {
+        List<String> offending = new ArrayList<>();
+        SECRETS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
+            String value = config.getOptionalValue(entry.getValue().property(), String.class).orElse("");
+            if (value.isBlank() || Objects.equals(value, entry.getValue().developmentDefault())) {
+                offending.add(entry.getKey());
+            }
+        });
+        return offending;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.storefront.config;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The store's own settings, under the {@code storefront.} prefix of application.properties. */
+@ConfigMapping(prefix = "storefront")
+public interface StoreConfig {
+
+    /** The shop's name, shown in the header, titles and emails. */
+    String name();
+
+    /** ISO-4217 code of the currency prices are in. */
+    String currency();
+
+    /** BCP-47 tag of the locale money and dates are formatted in. */
+    @WithDefault("en-US")
+    Locale locale();
+
+    /** Where uploaded images, the search index and other files live. */
+    Path dataDir();
+
+    Admin admin();
+
+    DemoCatalog demoCatalog();
+
+    /** The first admin account, created at start when no admin exists yet. */
+    interface Admin {
+        String email();
+
+        String password();
+    }
+
+    /** The generated demo catalog, loaded once into an empty database. */
+    interface DemoCatalog {
+        /** How many products to generate; 0 turns the demo catalog off. */
+        int products();
+
+        /** The generator's seed: the same seed always gives the same catalog. */
+        long seed();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.storefront.web;
+
+import java.util.UUID;
+
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * One mapper per exception type. Client errors are answered without a stack trace in the log; an
+ * unexpected exception is a bug, so it is logged in full under an incident id the user also sees.
+ */
+public class ExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ExceptionMappers.class);
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException exception, HttpServerRequest request) {
+        String path = request.path();
+        if (ErrorResponses.isApi(path)) {
+            return ErrorResponses.problem(Problem.of(404, "Not Found", "Nothing exists at " + path, path));
+        }
+        return ErrorResponses.page(404, ErrorResponses.Templates.notFound(path));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException exception, HttpServerRequest request) {
+        Response original = exception.getResponse();
+        int status = original.getStatus();
+        if (status >= 500) {
+            return unexpected(exception, request);
+        }
+        String title = Response.Status.fromStatusCode(status) != null
+                ? Response.Status.fromStatusCode(status).getReasonPhrase()
+                : "Request not accepted";
+        String detail = clientMessage(exception, title);
+        String path = request.path();
+        Response answer = ErrorResponses.isApi(path)
+                ? ErrorResponses.problem(Problem.of(status, title, detail, path))
+                : ErrorResponses.page(status, ErrorResponses.Templates.clientError(status, title, detail));
+        // keep headers the status needs, such as Allow on a 405 or Retry-After on a 429
+        original.getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(value -> answer.getHeaders().add(name, value));
+            }
+        });
+        return answer;
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable exception, HttpServerRequest request) {
+        String incident = UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(exception, "Incident %s: %s %s failed", incident, request.method(), request.path());
+        String path = request.path();
+        if (ErrorResponses.isApi(path)) {
+            return ErrorResponses.problem(Problem.of(500, "Internal Server Error",
+                    "Something went wrong on our side (incident " + incident + ")", path));
+        }
+        return ErrorResponses.page(500, ErrorResponses.Templates.serverError(incident));
+    }
+
+    /** The exception's own message when a feature wrote one for users, never a framework's internals. */
+    private static String clientMessage(WebApplicationException exception, String fallback) {
+        String message = exception.getMessage();
+        if (message == null || message.startsWith("HTTP ") || message.contains("Exception")) {
+            return fallback;
+        }
+        return message;
+    }
+}
