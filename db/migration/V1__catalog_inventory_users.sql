@@ -2,10 +2,10 @@
 -- and users with roles. Hibernate only validates against it; Flyway owns every change.
 
 -- Hibernate's pooled sequences hand out ids in blocks of 50.
-create sequence category_seq start with 1 increment by 50;
-create sequence product_seq start with 1 increment by 50;
-create sequence variant_seq start with 1 increment by 50;
-create sequence user_seq start with 1 increment by 50;
+create sequence categories_seq start with 1 increment by 50;
+create sequence products_seq start with 1 increment by 50;
+create sequence variants_seq start with 1 increment by 50;
+create sequence users_seq start with 1 increment by 50;
 
 create table categories (
     id          bigint primary key,
@@ -44,7 +44,7 @@ create table variants (
     sku          varchar(64) not null unique check (sku ~ '^[A-Z0-9][A-Z0-9-]*$'),
     attributes   jsonb not null default '{}'::jsonb check (jsonb_typeof(attributes) = 'object'),
     price_amount bigint not null check (price_amount >= 0),
-    currency     char(3) not null check (currency ~ '^[A-Z]{3}$'),
+    currency     varchar(3) not null check (currency ~ '^[A-Z]{3}$'),
     position     integer not null default 0,
     active       boolean not null default true,
     created_at   timestamptz not null default now(),

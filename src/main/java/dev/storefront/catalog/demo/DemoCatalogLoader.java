@@ -94,8 +94,8 @@ public class DemoCatalogLoader {
         LOG.infof("Loading the demo catalog (seed %d): %,d products", generator.seed(), count);
 
         Map<String, Long> categoryIds = insertCategories(connection, generator);
-        IdBlock productIds = IdBlock.reserve(connection, "product_seq");
-        IdBlock variantIds = IdBlock.reserve(connection, "variant_seq");
+        IdBlock productIds = IdBlock.reserve(connection, "products_seq");
+        IdBlock variantIds = IdBlock.reserve(connection, "variants_seq");
         int products = 0;
         int variants = 0;
         int nextReport = Math.max(1, count / 10);
@@ -167,7 +167,7 @@ public class DemoCatalogLoader {
     private Map<String, Long> insertCategories(Connection connection, DemoCatalogGenerator generator)
             throws SQLException {
         Map<String, Long> ids = new HashMap<>();
-        IdBlock categoryIds = IdBlock.reserve(connection, "category_seq");
+        IdBlock categoryIds = IdBlock.reserve(connection, "categories_seq");
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into categories (id, parent_id, slug, name, description, position)
                 values (?, ?, ?, ?, ?, ?)""")) {

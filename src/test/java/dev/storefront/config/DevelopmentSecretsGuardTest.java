@@ -1,0 +1,62 @@
+package dev.storefront.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.Config;
+import org.junit.jupiter.api.Test;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+class DevelopmentSecretsGuardTest {
+
+    private static Map<String, String> envExample() throws IOException {
+        Map<String, String> values = new HashMap<>();
+        for (String line : Files.readAllLines(Path.of(".env.example"))) {
+            if (!line.isBlank() && !line.startsWith("#") && line.contains("=")) {
+                values.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+            }
+        }
+        return values;
+    }
+
+    private static Config configOf(Map<String, String> properties) {
+        return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(properties, "test", 500)).build();
+    }
+
+    @Test
+    void theGuardKnowsTheDefaultsThatEnvExampleShips() throws IOException {
+        Map<String, String> example = envExample();
+        DevelopmentSecretsGuard.SECRETS.forEach((variable, secret) ->
+                assertEquals(example.get(variable), secret.developmentDefault(), variable + " in .env.example"));
+    }
+
+    @Test
+    void developmentDefaultsAndBlankSecretsAreRefused() throws IOException {
+        Map<String, String> example = envExample();
+        Config defaults = configOf(Map.of(
+                "quarkus.datasource.password", example.get("DB_PASSWORD"),
+                "storefront.admin.password", example.get("ADMIN_PASSWORD")));
+        assertEquals(List.of("ADMIN_PASSWORD", "DB_PASSWORD"), DevelopmentSecretsGuard.offending(defaults));
+
+        Config blankAdmin = configOf(Map.of(
+                "quarkus.datasource.password", "Kx9-real-database-secret",
+                "storefront.admin.password", " "));
+        assertEquals(List.of("ADMIN_PASSWORD"), DevelopmentSecretsGuard.offending(blankAdmin));
+    }
+
+    @Test
+    void realSecretsPass() {
+        Config real = configOf(Map.of(
+                "quarkus.datasource.password", "Kx9-real-database-secret",
+                "storefront.admin.password", "a-long-admin-passphrase"));
+        assertEquals(List.of(), DevelopmentSecretsGuard.offending(real));
+    }
+}

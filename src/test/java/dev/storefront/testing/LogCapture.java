@@ -1,0 +1,45 @@
+package dev.storefront.testing;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/** Collects what the application logs while it is open, to check what a request wrote to the log. */
+public final class LogCapture extends Handler implements AutoCloseable {
+
+    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+
+    private LogCapture() {
+    }
+
+    public static LogCapture start() {
+        LogCapture capture = new LogCapture();
+        Logger.getLogger("").addHandler(capture);
+        return capture;
+    }
+
+    /** Records that carry an exception, i.e. would print a stack trace. */
+    public List<LogRecord> withStackTraces() {
+        return records.stream().filter(r -> r.getThrown() != null).toList();
+    }
+
+    public List<LogRecord> records() {
+        return List.copyOf(records);
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        records.add(record);
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+        Logger.getLogger("").removeHandler(this);
+    }
+}
