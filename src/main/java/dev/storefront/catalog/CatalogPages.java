@@ -20,8 +20,8 @@ import io.quarkus.qute.TemplateInstance;
 @Produces(MediaType.TEXT_HTML)
 public class CatalogPages {
 
-    private static final int FEATURED_ON_HOME = 8;
-    private static final int NEW_ON_HOME = 8;
+    private static final int FEATURED_ON_HOME = 12;
+    private static final int NEW_ON_HOME = 12;
 
     @Inject
     CatalogService catalog;
