@@ -1,0 +1,111 @@
+package dev.storefront.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import dev.storefront.catalog.Variant;
+import dev.storefront.testing.Browser;
+
+/** A shopper in a real Chromium, with JavaScript turned off: every page must work without it. */
+@QuarkusTest
+class StorefrontBrowserTest {
+
+    private static Browser browser;
+
+    @TestHTTPResource("/")
+    URL home;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void shopperGoesFromTheHomePageToAProduct() {
+        try (BrowserContext visitor = browser.newVisitor(false)) {
+            Page page = visitor.newPage();
+            List<String> failedRequests = new ArrayList<>();
+            page.onResponse(response -> {
+                if (response.status() >= 400) {
+                    failedRequests.add(response.status() + " " + response.url());
+                }
+            });
+            page.navigate(home.toString());
+
+            assertEquals("sticky", page.locator(".site-header").evaluate("e => getComputedStyle(e).position"),
+                    "the stylesheet is applied");
+            Locator firstFeatured = page.locator("#featured + .grid .card a").first();
+            String productName = firstFeatured.locator(".card-name").innerText();
+            Object imageWidth = firstFeatured.locator("img").evaluate("img => img.naturalWidth");
+            firstFeatured.locator("img").scrollIntoViewIfNeeded();
+            page.waitForFunction("() => [...document.querySelectorAll('#featured + .grid img')]"
+                    + ".slice(0, 1).every(img => img.complete && img.naturalWidth > 0)");
+
+            firstFeatured.click();
+            page.waitForURL("**/p/**");
+            assertEquals(productName, page.locator("h1").innerText());
+            assertTrue(page.locator(".breadcrumb").innerText().startsWith("Home"));
+            assertTrue(page.locator(".gallery img").first()
+                    .evaluate("img => img.complete && img.naturalWidth > 0").equals(Boolean.TRUE),
+                    "the product picture shows (first tile was " + imageWidth + " px)");
+
+            assertEquals(List.of(), failedRequests, "no broken asset, image or link on the way");
+        }
+    }
+
+    @Test
+    void variantPickerWorksWithoutJavaScript() {
+        String slug = QuarkusTransaction.requiringNew().call(() -> Variant.getEntityManager().createQuery("""
+                select v.product.slug from Variant v where v.product.active = true
+                group by v.product.slug having count(v) >= 3 order by v.product.slug""", String.class)
+                .setMaxResults(1).getSingleResult());
+        try (BrowserContext visitor = browser.newVisitor(false)) {
+            Page page = visitor.newPage();
+            page.navigate(home.toString() + "p/" + slug);
+            String before = page.locator("#sku").innerText();
+            Locator other = page.locator(".variant-picker input[name=variant]:not(:checked)").last();
+            String wanted = other.getAttribute("value");
+            assertNotEquals(before, wanted);
+            other.check();
+            page.locator(".variant-picker button[type=submit]").click();
+            page.waitForURL("**variant=" + wanted);
+            assertEquals(wanted, page.locator("#sku").innerText());
+            assertEquals(Boolean.TRUE, page.locator("input[value='" + wanted + "']").isChecked());
+        }
+    }
+
+    @Test
+    void aMistypedAddressShowsTheStoresNotFoundPage() {
+        try (BrowserContext visitor = browser.newVisitor(false)) {
+            Page page = visitor.newPage();
+            var response = page.navigate(home.toString() + "p/no-such-product");
+            assertEquals(404, response.status());
+            assertTrue(page.locator("h1").innerText().contains("couldn't find that page"));
+            page.locator("a.button").click();
+            page.waitForURL(home.toString());
+            assertTrue(page.locator("#featured").isVisible());
+        }
+    }
+}
