@@ -1,8 +1,8 @@
 # Redis for the store: use the server REDIS_URL names, or start a dedicated redis-server there.
 
-# Splits REDIS_URL (redis://[user:password@]host:port[/db]) into REDIS_HOST, REDIS_PORT, REDIS_PASSWORD.
+# Splits a redis://[user:password@]host:port[/db] URL into REDIS_HOST, REDIS_PORT, REDIS_PASSWORD.
 redis_parse_url() {
-  local rest="${REDIS_URL#redis://}"
+  local rest="${1#redis://}"
   REDIS_PASSWORD=""
   if [[ "$rest" == *@* ]]; then
     local auth="${rest%%@*}"
@@ -28,17 +28,18 @@ redis_ping() (
   [[ "$reply" == +PONG* ]]
 )
 
+# ensure_redis URL: a Redis answers at the URL's host and port.
 ensure_redis() {
-  redis_parse_url
+  redis_parse_url "$1"
   step "Redis at $REDIS_HOST:$REDIS_PORT"
   if redis_ping 2>/dev/null; then
     info "answers PING: using it"
     return
   fi
   if port_open "$REDIS_HOST" "$REDIS_PORT"; then
-    fail "something listens on $REDIS_HOST:$REDIS_PORT but does not answer as Redis with REDIS_URL's password; change REDIS_URL in .env"
+    fail "something listens on $REDIS_HOST:$REDIS_PORT but does not answer as Redis with the password in $1; change that URL in .env"
   fi
-  is_loopback "$REDIS_HOST" || fail "nothing answers at $REDIS_HOST:$REDIS_PORT; start that server or change REDIS_URL"
+  is_loopback "$REDIS_HOST" || fail "nothing answers at $REDIS_HOST:$REDIS_PORT; start that server or change the Redis URL in .env"
   if ! command -v redis-server >/dev/null; then
     info "Redis is not installed: installing it from the OS packages"
     apt_install redis-server

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,16 +27,18 @@ public class CatalogService {
 
     /** Departments with their subcategories, in display order. */
     public Map<Category, List<Category>> categoryTree() {
-        Map<Category, List<Category>> tree = new java.util.LinkedHashMap<>();
         List<Category> all = Category.list("order by position, name");
+        // grouped by the parent's id, which a lazy parent reference knows without another query
+        Map<Long, List<Category>> childrenByParentId = new HashMap<>();
         for (Category category : all) {
-            if (category.parent == null) {
-                tree.put(category, new ArrayList<>());
+            if (category.parent != null) {
+                childrenByParentId.computeIfAbsent(category.parent.id, id -> new ArrayList<>()).add(category);
             }
         }
+        Map<Category, List<Category>> tree = new LinkedHashMap<>();
         for (Category category : all) {
-            if (category.parent != null && tree.containsKey(category.parent)) {
-                tree.get(category.parent).add(category);
+            if (category.parent == null) {
+                tree.put(category, childrenByParentId.getOrDefault(category.id, List.of()));
             }
         }
         return tree;

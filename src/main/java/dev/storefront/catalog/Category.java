@@ -1,8 +1,6 @@
 package dev.storefront.catalog;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -27,16 +25,4 @@ public class Category extends PanacheEntity {
     public int position;
     public Instant createdAt = Instant.now();
     public Instant updatedAt = Instant.now();
-
-    public static Optional<Category> findBySlug(String slug) {
-        return find("slug", slug).firstResultOptional();
-    }
-
-    public static List<Category> roots() {
-        return list("parent is null order by position, name");
-    }
-
-    public static List<Category> childrenOf(Category parent) {
-        return list("parent = ?1 order by position, name", parent);
-    }
 }

@@ -15,15 +15,6 @@ public record Money(long amount, String currency) implements Comparable<Money> {
         return new Money(amount, currency);
     }
 
-    public Money plus(Money other) {
-        requireSameCurrency(other);
-        return new Money(Math.addExact(amount, other.amount), currency);
-    }
-
-    public Money times(int quantity) {
-        return new Money(Math.multiplyExact(amount, quantity), currency);
-    }
-
     @Override
     public int compareTo(Money other) {
         requireSameCurrency(other);

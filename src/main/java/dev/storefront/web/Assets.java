@@ -36,7 +36,8 @@ public class Assets {
         }
     }
 
-    private final Map<String, Optional<Asset>> cache = new ConcurrentHashMap<>();
+    /** Found assets only: a miss is not stored, so requests for made-up names cannot grow the map. */
+    private final Map<String, Asset> cache = new ConcurrentHashMap<>();
 
     /** The URL to link in pages, e.g. {@code url('css/store.css')}. */
     public String url(String path) {
@@ -49,7 +50,7 @@ public class Assets {
         if (!SAFE_PATH.matcher(path).matches()) {
             return Optional.empty();
         }
-        return cache.computeIfAbsent(path, Assets::load);
+        return Optional.ofNullable(cache.computeIfAbsent(path, Assets::load));
     }
 
     /** Splits a requested name into the plain path and the fingerprint it carried, if any. */
@@ -61,15 +62,15 @@ public class Assets {
         return new String[] { requested, null };
     }
 
-    private static Optional<Asset> load(String path) {
+    private static Asset load(String path) {
         try (InputStream in = Thread.currentThread().getContextClassLoader()
                 .getResourceAsStream(CLASSPATH_ROOT + path)) {
             if (in == null) {
-                return Optional.empty();
+                return null;
             }
             byte[] content = in.readAllBytes();
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
-            return Optional.of(new Asset(path, content, HexFormat.of().formatHex(digest).substring(0, 10)));
+            return new Asset(path, content, HexFormat.of().formatHex(digest).substring(0, 10));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {

@@ -28,16 +28,8 @@ public class AssetsResource {
         String[] parsed = Assets.parse(file);
         Assets.Asset asset = assets.find(parsed[0])
                 .orElseThrow(() -> new NotFoundException("No asset " + file));
-        EntityTag tag = new EntityTag(asset.fingerprint());
         boolean current = asset.fingerprint().equals(parsed[1]);
-        String cacheControl = current ? IMMUTABLE : REVALIDATE;
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        if (notModified != null) {
-            return notModified.header("Cache-Control", cacheControl).build();
-        }
-        return Response.ok(asset.content(), asset.contentType())
-                .tag(tag)
-                .header("Cache-Control", cacheControl)
-                .build();
+        return HttpCaching.cacheable(request, new EntityTag(asset.fingerprint()), current ? IMMUTABLE : REVALIDATE,
+                asset.content(), asset.contentType());
     }
 }

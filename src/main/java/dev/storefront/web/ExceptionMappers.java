@@ -35,9 +35,8 @@ public class ExceptionMappers {
         if (status >= 500) {
             return unexpected(exception, request);
         }
-        String title = Response.Status.fromStatusCode(status) != null
-                ? Response.Status.fromStatusCode(status).getReasonPhrase()
-                : "Request not accepted";
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "Request not accepted";
         String detail = clientMessage(exception, title);
         String path = request.path();
         Response answer = ErrorResponses.isApi(path)

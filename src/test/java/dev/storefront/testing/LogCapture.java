@@ -25,10 +25,6 @@ public final class LogCapture extends Handler implements AutoCloseable {
         return records.stream().filter(r -> r.getThrown() != null).toList();
     }
 
-    public List<LogRecord> records() {
-        return List.copyOf(records);
-    }
-
     @Override
     public void publish(LogRecord record) {
         records.add(record);

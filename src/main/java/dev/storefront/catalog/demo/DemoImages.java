@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
+import dev.storefront.web.HttpCaching;
+
 /**
  * Product pictures for the demo catalog, drawn as SVG from the file name alone so the repository
  * ships no binaries and nothing is downloaded: {@code /media/demo/coastal-linen-shirt-2.svg}.
@@ -29,12 +31,7 @@ public class DemoImages {
     @Path("{name: [a-z0-9]+(-[a-z0-9]+)*}.svg")
     public Response image(@PathParam("name") String name, Request request) {
         EntityTag tag = new EntityTag(DRAWING_VERSION + "-" + Integer.toHexString(name.hashCode()));
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        if (notModified != null) {
-            return notModified.header("Cache-Control", CACHE_CONTROL).build();
-        }
-        return Response.ok(draw(name).getBytes(StandardCharsets.UTF_8), SVG).tag(tag)
-                .header("Cache-Control", CACHE_CONTROL).build();
+        return HttpCaching.cacheable(request, tag, CACHE_CONTROL, draw(name).getBytes(StandardCharsets.UTF_8), SVG);
     }
 
     /** A soft two-tone backdrop, a product-like shape and the product's name, all chosen by the name's hash. */

@@ -1,6 +1,8 @@
 package dev.storefront.catalog.demo;
 
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The words the demo catalog is made of: departments, their subcategories, brands and phrases. */
 final class DemoVocabulary {
@@ -282,7 +284,13 @@ final class DemoVocabulary {
             "A %s you will reach for again and again, from %s onwards.",
             "Free returns within 30 days if your %s is not right for %s.");
 
+    private static final Map<Leaf, Department> DEPARTMENT_OF_LEAF = new IdentityHashMap<>();
+
+    static {
+        DEPARTMENTS.forEach(d -> d.leaves().forEach(leaf -> DEPARTMENT_OF_LEAF.put(leaf, d)));
+    }
+
     static Department departmentOf(Leaf leaf) {
-        return DEPARTMENTS.stream().filter(d -> d.leaves().contains(leaf)).findFirst().orElseThrow();
+        return DEPARTMENT_OF_LEAF.get(leaf);
     }
 }
