@@ -1,7 +1,6 @@
 package dev.storefront.catalog;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -70,17 +69,8 @@ public class CatalogService {
                     .orElse(options.get(0));
             Money from = variants.stream().map(Variant::price).min(Comparator.naturalOrder()).orElseThrow();
             Money to = variants.stream().map(Variant::price).max(Comparator.naturalOrder()).orElseThrow();
-            return Optional.of(new ProductDetails(product, breadcrumb(product.category), options, selected, from, to));
+            return Optional.of(new ProductDetails(product, product.category.path(), options, selected, from, to));
         });
-    }
-
-    private static List<Category> breadcrumb(Category category) {
-        List<Category> path = new ArrayList<>();
-        for (Category c = category; c != null; c = c.parent) {
-            path.add(c);
-        }
-        Collections.reverse(path);
-        return path;
     }
 
     /** Tiles for products, with the lowest and highest price of their active variants. */

@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
@@ -16,6 +17,7 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 
+import dev.storefront.inventory.StockLevel;
 import dev.storefront.money.Money;
 
 /** One buyable version of a product (a SKU), such as size M in blue, with its own price. */
@@ -42,8 +44,17 @@ public class Variant extends PanacheEntity {
     public Instant createdAt = Instant.now();
     public Instant updatedAt = Instant.now();
 
+    /** Stock of this SKU; none until stock is received. */
+    @OneToOne(mappedBy = "variant", fetch = FetchType.LAZY)
+    public StockLevel stock;
+
     public Money price() {
         return Money.of(priceAmount, currency);
+    }
+
+    /** Units a shopper may buy now. */
+    public int available() {
+        return stock == null ? 0 : stock.available();
     }
 
     /** "M / Blue", or the product name when the variant has no distinguishing attributes. */

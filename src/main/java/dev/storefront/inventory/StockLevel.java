@@ -4,11 +4,17 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapsId;
+import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import dev.storefront.catalog.Variant;
 
 /** Stock of one SKU: what is on the shelf, what checkouts hold, and when to warn that it runs low. */
 @Entity
@@ -18,6 +24,11 @@ public class StockLevel extends PanacheEntityBase {
     @Id
     @Column(name = "variant_id")
     public Long variantId;
+
+    @MapsId
+    @OneToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "variant_id")
+    public Variant variant;
 
     public int onHand;
     public int reserved;
