@@ -10,12 +10,21 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-/** The shopper's catalog pages: home and product. */
+import dev.storefront.config.StoreConfig;
+import dev.storefront.search.ProductSearch;
+import dev.storefront.web.HttpCaching;
+
+/** The shopper's catalog pages: home and product (category listings are search's, see SearchPages). */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class CatalogPages {
@@ -23,28 +32,42 @@ public class CatalogPages {
     private static final int FEATURED_ON_HOME = 12;
     private static final int NEW_ON_HOME = 12;
 
+    private static final int RELATED = 8;
+
     @Inject
     CatalogService catalog;
+
+    @Inject
+    ProductSearch search;
+
+    @Inject
+    StoreConfig config;
+
+    @Inject
+    ObjectMapper json;
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance home(Map<Category, List<Category>> categories, List<ProductCard> featured,
                 List<ProductCard> newest);
 
-        static native TemplateInstance product(ProductDetails details);
+        static native TemplateInstance product(ProductDetails details, List<ProductCard> related, String jsonLd);
     }
 
     @GET
-    public TemplateInstance home() {
-        return Templates.home(catalog.categoryTree(), catalog.featured(FEATURED_ON_HOME),
-                catalog.newest(NEW_ON_HOME));
+    public Response home(@Context Request request) {
+        return HttpCaching.page(request, Templates.home(catalog.categoryTree(), catalog.featured(FEATURED_ON_HOME),
+                catalog.newest(NEW_ON_HOME)).render());
     }
 
     @GET
     @Path("p/{slug}")
-    public TemplateInstance product(@PathParam("slug") String slug, @QueryParam("variant") String sku) {
-        return catalog.productDetails(slug, sku)
-                .map(Templates::product)
+    public Response product(@PathParam("slug") String slug, @QueryParam("variant") String sku,
+            @Context Request request) {
+        ProductDetails details = catalog.productDetails(slug, sku)
                 .orElseThrow(() -> new NotFoundException("No product " + slug));
+        List<ProductCard> related = search.related(details.product().category.slug, slug, RELATED);
+        String jsonLd = ProductStructuredData.jsonLd(details, config.publicUrl(), json);
+        return HttpCaching.page(request, Templates.product(details, related, jsonLd).render());
     }
 }

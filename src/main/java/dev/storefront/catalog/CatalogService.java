@@ -52,6 +52,23 @@ public class CatalogService {
         return cards(Product.find("active = true order by createdAt desc, id").page(0, limit).list());
     }
 
+    public Optional<Category> category(String slug) {
+        return Category.find("slug", slug).firstResultOptional();
+    }
+
+    /** The subcategories of a category, in display order. */
+    public List<Category> children(Category category) {
+        return Category.list("parent = ?1 order by position, name", category);
+    }
+
+    /** Categories holding the most active products, for shoppers whose search found nothing. */
+    public List<Category> popularCategories(int limit) {
+        return Category.getEntityManager().createQuery("""
+                select p.category from Product p where p.active = true
+                group by p.category order by count(p) desc, p.category.name""", Category.class)
+                .setMaxResults(limit).getResultList();
+    }
+
     /** The product page for a slug, with the variant whose SKU is given (or the first in stock) selected. */
     public Optional<ProductDetails> productDetails(String slug, String selectedSku) {
         return Product.findActiveBySlug(slug).flatMap(product -> {
@@ -93,7 +110,8 @@ public class CatalogService {
         for (Product product : products) {
             Money[] range = ranges.get(product.id);
             if (range != null) {
-                cards.add(new ProductCard(product.slug, product.name, product.brand, product.mainImage(), range[0],
+                cards.add(new ProductCard(product.slug, product.name, product.brand, product.category.slug,
+                        product.mainImage(), range[0],
                         range[1]));
             }
         }

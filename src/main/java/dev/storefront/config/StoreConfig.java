@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 
 /** The store's own settings, under the {@code storefront.} prefix of application.properties. */
@@ -20,10 +21,26 @@ public interface StoreConfig {
     @WithDefault("en-US")
     Locale locale();
 
+    /**
+     * The address shoppers reach the shop at, without a trailing slash, such as {@code https://shop.example.com};
+     * absolute links (canonical, sitemap, Open Graph, emails) are built from it.
+     */
+    @WithConverter(TrailingSlashTrimmed.class)
+    String publicUrl();
+
     /** Where uploaded images, the search index and other files live. */
     Path dataDir();
 
     Admin admin();
+
+    /** Drops a trailing slash, so that {@code publicUrl() + "/path"} never doubles it. */
+    class TrailingSlashTrimmed implements org.eclipse.microprofile.config.spi.Converter<String> {
+        @Override
+        public String convert(String value) {
+            String trimmed = value.strip();
+            return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+        }
+    }
 
     DemoCatalog demoCatalog();
 

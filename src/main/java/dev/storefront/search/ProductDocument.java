@@ -77,7 +77,8 @@ public class ProductDocument implements TypeBinder {
                         .searchAnalyzer(ProductAnalysis.ENGLISH_QUERY)).toReference(),
                 schema.field(DESCRIPTION, f -> f.asString().analyzer(ProductAnalysis.ENGLISH)
                         .searchAnalyzer(ProductAnalysis.ENGLISH_QUERY)).toReference(),
-                schema.field(CATEGORY, f -> f.asString().aggregable(Aggregable.YES)).toReference(),
+                schema.field(CATEGORY, f -> f.asString().aggregable(Aggregable.YES).projectable(Projectable.YES))
+                        .toReference(),
                 schema.field(CATEGORY_PATH, f -> f.asString()).multiValued().toReference(),
                 schema.field(CATEGORY_TEXT, f -> f.asString().analyzer(ProductAnalysis.ENGLISH)
                         .searchAnalyzer(ProductAnalysis.ENGLISH_QUERY)).multiValued().toReference(),

@@ -29,6 +29,16 @@ public class ExceptionMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidInput(InvalidInputException exception, HttpServerRequest request) {
+        String path = request.path();
+        if (ErrorResponses.isApi(path)) {
+            return ErrorResponses.problem(Problem.invalid(exception.errors(), path));
+        }
+        return ErrorResponses.page(400, ErrorResponses.Templates.clientError(400, "Invalid input",
+                exception.getMessage()));
+    }
+
+    @ServerExceptionMapper
     public Response webApplication(WebApplicationException exception, HttpServerRequest request) {
         Response original = exception.getResponse();
         int status = original.getStatus();

@@ -1,5 +1,10 @@
 package dev.storefront.web;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -8,6 +13,25 @@ import jakarta.ws.rs.core.Response;
 public final class HttpCaching {
 
     private HttpCaching() {
+    }
+
+    /**
+     * A rendered page with a weak ETag of its content and {@code no-cache}: browsers and proxies keep it
+     * but ask again each time, and get a 304 without the body while the page has not changed. Pages
+     * can show stock and, later, the visitor's cart, so nothing may serve them stale.
+     */
+    public static Response page(Request request, String html) {
+        return cacheable(request, new EntityTag(digest(html), true), "no-cache", html, "text/html;charset=UTF-8");
+    }
+
+    /** The first 16 hex digits of the SHA-256 of the text. */
+    public static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
     }
 
     /** 304 when the request's If-None-Match matches {@code tag}, otherwise 200 with the body. */

@@ -20,6 +20,11 @@ public class LayoutData {
         return config.name();
     }
 
+    /** The address the shop is reached at, for canonical links, Open Graph tags and the sitemap. */
+    public String publicUrl() {
+        return config.publicUrl();
+    }
+
     public int year() {
         return Year.now().getValue();
     }

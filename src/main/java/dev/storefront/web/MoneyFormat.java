@@ -29,6 +29,12 @@ public final class MoneyFormat {
         return format.format(java.math.BigDecimal.valueOf(money.amount(), digits));
     }
 
+    /** "19.99": a plain decimal in major units, for machine-read tags. */
+    public static String decimal(Money money) {
+        int digits = Currency.getInstance(money.currency()).getDefaultFractionDigits();
+        return java.math.BigDecimal.valueOf(money.amount(), digits).toPlainString();
+    }
+
     private static Locale storeLocale() {
         Locale current = locale;
         if (current == null) {

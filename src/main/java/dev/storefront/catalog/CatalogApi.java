@@ -1,0 +1,75 @@
+package dev.storefront.catalog;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import dev.storefront.money.Money;
+import dev.storefront.search.ListingJson;
+import dev.storefront.search.ListingParameters;
+import dev.storefront.search.ProductSearch;
+
+/** The catalog for API clients: the category tree, product listings with facets, and product details. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class CatalogApi {
+
+    @Inject
+    CatalogService catalog;
+
+    @Inject
+    ProductSearch search;
+
+    public record CategoryJson(String slug, String name, String description, String url, List<CategoryJson> children) {
+    }
+
+    public record ProductJson(String slug, String name, String brand, String category, String description,
+            Map<String, String> attributes, List<String> images, Money price, Money priceTo, String url,
+            List<VariantJson> variants) {
+    }
+
+    /** {@code available} is how many units a shopper may buy right now. */
+    public record VariantJson(String sku, Map<String, String> attributes, Money price, int available) {
+    }
+
+    @GET
+    @Path("categories")
+    public List<CategoryJson> categories() {
+        return catalog.categoryTree().entrySet().stream()
+                .map(entry -> json(entry.getKey(), entry.getValue().stream().map(child -> json(child, List.of()))
+                        .toList()))
+                .toList();
+    }
+
+    /** Filters: {@code category} (a category or any of its parents), brand, colour, sizeOption, price, stock. */
+    @GET
+    @Path("products")
+    public ListingJson products(@Context UriInfo uri) {
+        return ListingJson.of(search.search(ListingParameters.strict(uri.getQueryParameters(), null).withText("")));
+    }
+
+    @GET
+    @Path("products/{slug}")
+    public ProductJson product(@PathParam("slug") String slug) {
+        ProductDetails details = catalog.productDetails(slug, null)
+                .orElseThrow(() -> new NotFoundException("No product " + slug));
+        Product product = details.product();
+        return new ProductJson(product.slug, product.name, product.brand, product.category.slug, product.description,
+                product.attributes, product.images, details.priceFrom(), details.priceTo(), "/p/" + product.slug,
+                details.variants().stream().map(option -> new VariantJson(option.sku(), option.variant().attributes,
+                        option.price(), option.availability().available())).toList());
+    }
+
+    private static CategoryJson json(Category category, List<CategoryJson> children) {
+        return new CategoryJson(category.slug, category.name, category.description, "/c/" + category.slug, children);
+    }
+}

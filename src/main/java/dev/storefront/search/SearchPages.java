@@ -1,0 +1,67 @@
+package dev.storefront.search;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+import dev.storefront.catalog.CatalogService;
+import dev.storefront.catalog.Category;
+import dev.storefront.config.StoreConfig;
+import dev.storefront.web.HttpCaching;
+
+/** Category listings and search results, both answered by the product index with facets. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class SearchPages {
+
+    private static final int POPULAR_CATEGORIES = 6;
+
+    @Inject
+    ProductSearch search;
+
+    @Inject
+    CatalogService catalog;
+
+    @Inject
+    StoreConfig config;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance search(ListingView view, List<Category> popular);
+
+        static native TemplateInstance category(Category category, List<Category> breadcrumb,
+                List<Category> children, ListingView view);
+    }
+
+    @GET
+    @Path("search")
+    public Response search(@Context UriInfo uri, @Context Request request) {
+        ListingQuery query = ListingParameters.lenient(uri.getQueryParameters(), null);
+        ListingView view = new ListingView("/search", query, search.search(query), config);
+        List<Category> popular = view.empty() ? catalog.popularCategories(POPULAR_CATEGORIES) : List.of();
+        return HttpCaching.page(request, Templates.search(view, popular).render());
+    }
+
+    @GET
+    @Path("c/{slug}")
+    public Response category(@PathParam("slug") String slug, @Context UriInfo uri, @Context Request request) {
+        Category category = catalog.category(slug).orElseThrow(() -> new NotFoundException("No category " + slug));
+        ListingQuery query = ListingParameters.lenient(uri.getQueryParameters(), category.slug);
+        ListingView view = new ListingView("/c/" + category.slug, query, search.search(query), config);
+        return HttpCaching.page(request,
+                Templates.category(category, category.path(), catalog.children(category), view).render());
+    }
+}
