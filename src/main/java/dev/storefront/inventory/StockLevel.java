@@ -39,6 +39,18 @@ public class StockLevel extends PanacheEntityBase {
 
     public Instant updatedAt = Instant.now();
 
+    /**
+     * A new stock level for a variant, linked both ways: the search index reads stock through the
+     * variant, so a level that the variant does not know of would be indexed as out of stock.
+     */
+    public static StockLevel forVariant(Variant variant, int onHand) {
+        StockLevel level = new StockLevel();
+        level.variant = variant;
+        level.onHand = onHand;
+        variant.stock = level;
+        return level;
+    }
+
     public int available() {
         return Math.max(0, onHand - reserved);
     }

@@ -248,14 +248,19 @@ public class ProductSearch {
             BooleanPredicateClausesStep<?, ?> allWords = f.bool();
             for (int i = 0; i < words.size(); i++) {
                 String word = words.get(i);
+                // a word with digits ("HDP-000193-1", "2700K") is a code: its parts must all be there, in order
+                boolean code = word.chars().anyMatch(Character::isDigit);
                 BooleanPredicateClausesStep<?, ?> oneWord = f.bool()
-                        .should(f.match().field(ProductDocument.NAME).boost(3f)
-                                .field(ProductDocument.BRAND_TEXT).boost(2f)
-                                .field(ProductDocument.CATEGORY_TEXT).boost(1.5f)
-                                .field(ProductDocument.DESCRIPTION)
-                                .matching(word))
+                        .should(code
+                                ? f.phrase().field(ProductDocument.NAME).boost(3f)
+                                        .field(ProductDocument.DESCRIPTION).matching(word)
+                                : f.match().field(ProductDocument.NAME).boost(3f)
+                                        .field(ProductDocument.BRAND_TEXT).boost(2f)
+                                        .field(ProductDocument.CATEGORY_TEXT).boost(1.5f)
+                                        .field(ProductDocument.DESCRIPTION)
+                                        .matching(word))
                         .should(f.match().field(ProductDocument.SKU).matching(word).boost(10f));
-                int edits = allowedEdits(word);
+                int edits = code ? 0 : allowedEdits(word);
                 if (edits > 0) {
                     oneWord.should(f.match().field(ProductDocument.NAME).boost(3f)
                             .field(ProductDocument.BRAND_TEXT).boost(2f)
