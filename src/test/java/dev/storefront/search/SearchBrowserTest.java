@@ -1,0 +1,97 @@
+package dev.storefront.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import dev.storefront.testing.Browser;
+
+/** Searching and filtering in a real Chromium: without JavaScript, and with the suggestions script. */
+@QuarkusTest
+class SearchBrowserTest {
+
+    private static Browser browser;
+
+    @TestHTTPResource("/")
+    URL home;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void withoutJavaScriptTheSearchBoxFacetsAndSortWork() {
+        try (BrowserContext visitor = browser.newVisitor(false)) {
+            Page page = visitor.newPage();
+            page.navigate(home.toString());
+            page.getByLabel("Search products").fill("merino");
+            page.getByLabel("Search products").press("Enter");
+            page.waitForURL("**/search?q=merino");
+            assertTrue(page.locator("h1").innerText().contains("merino"));
+            int before = page.locator(".results .card").count();
+            assertTrue(before > 0, "finds merino products");
+
+            Locator firstBrand = page.locator("details.facet:has(summary:text('Brand')) a").first();
+            firstBrand.click();
+            page.waitForURL("**brand=**");
+            assertEquals(1, page.locator(".chips a:not(.clear)").count(), "one filter in force");
+
+            page.getByLabel("Sort by").selectOption("price-asc");
+            page.locator("form.sort button").click();
+            page.waitForURL("**sort=price-asc**");
+            assertTrue(page.url().contains("brand="), "sorting keeps the filter");
+
+            page.locator(".chips a:not(.clear)").first().click();
+            page.waitForURL(url -> !url.contains("brand="));
+            assertEquals(0, page.locator(".chips").count(), "the filter is gone");
+        }
+    }
+
+    @Test
+    void suggestionsAppearWhileTypingAndOpenWithTheKeyboard() {
+        try (BrowserContext visitor = browser.newVisitor(true)) {
+            Page page = visitor.newPage();
+            List<String> errors = new ArrayList<>();
+            page.onConsoleMessage(message -> {
+                if ("error".equals(message.type())) {
+                    errors.add(message.text());
+                }
+            });
+            page.navigate(home.toString());
+            Locator box = page.getByRole(com.microsoft.playwright.options.AriaRole.COMBOBOX);
+            box.pressSequentially("wirel", new Locator.PressSequentiallyOptions().setDelay(40));
+            Locator options = page.locator("#search-suggestions [role=option]");
+            options.first().waitFor();
+            assertTrue(options.count() <= 8, "at most eight suggestions");
+            assertTrue(options.first().innerText().contains("Wireless"));
+            assertEquals("true", box.getAttribute("aria-expanded"));
+
+            String chosen = options.first().innerText();
+            box.press("ArrowDown");
+            box.press("Enter");
+            page.waitForURL("**/p/**");
+            assertEquals(chosen, page.locator("h1").innerText());
+            assertEquals(List.of(), errors, "no script errors (the content security policy allows the script)");
+        }
+    }
+}
