@@ -31,6 +31,9 @@ public interface StoreConfig {
     /** Where uploaded images, the search index and other files live. */
     Path dataDir();
 
+    /** The product search index (Lucene); rebuilt from the database when missing, so it needs no backup. */
+    Path searchIndexDir();
+
     Admin admin();
 
     /** Drops a trailing slash, so that {@code publicUrl() + "/path"} never doubles it. */
