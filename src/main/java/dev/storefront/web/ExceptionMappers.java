@@ -9,6 +9,9 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -26,6 +29,24 @@ public class ExceptionMappers {
             return ErrorResponses.problem(Problem.of(404, "Not Found", "Nothing exists at " + path, path));
         }
         return ErrorResponses.page(404, ErrorResponses.Templates.notFound(path));
+    }
+
+    /** Not signed in, or the credentials were refused: 401. */
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthenticated(RuntimeException exception, HttpServerRequest request) {
+        return clientError(401, "Unauthorized", "Sign in to do this", request.path());
+    }
+
+    /** Signed in, but without the role this needs: 403. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException exception, HttpServerRequest request) {
+        return clientError(403, "Forbidden", "Your account may not do this", request.path());
+    }
+
+    private static Response clientError(int status, String title, String detail, String path) {
+        return ErrorResponses.isApi(path)
+                ? ErrorResponses.problem(Problem.of(status, title, detail, path))
+                : ErrorResponses.page(status, ErrorResponses.Templates.clientError(status, title, detail));
     }
 
     @ServerExceptionMapper
@@ -48,10 +69,7 @@ public class ExceptionMappers {
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "Request not accepted";
         String detail = clientMessage(exception, title);
-        String path = request.path();
-        Response answer = ErrorResponses.isApi(path)
-                ? ErrorResponses.problem(Problem.of(status, title, detail, path))
-                : ErrorResponses.page(status, ErrorResponses.Templates.clientError(status, title, detail));
+        Response answer = clientError(status, title, detail, request.path());
         // keep headers the status needs, such as Allow on a 405 or Retry-After on a 429
         original.getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {

@@ -85,6 +85,14 @@ class SearchIndexTest {
         assertEquals(products, searchIndex.documentCount(), "every product indexed");
     }
 
+    @Test
+    void onlyAnAdminMayRebuildTheIndexThroughTheApi() {
+        given().contentType("application/json").when().post("/api/v1/admin/search/reindex").then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("status", org.hamcrest.Matchers.equalTo(401));
+    }
+
     private static List<String> slugs(String text, boolean inStockOnly) {
         var request = given().queryParam("q", text);
         if (inStockOnly) {
