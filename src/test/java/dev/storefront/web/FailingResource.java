@@ -3,22 +3,29 @@ package dev.storefront.web;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
-/** A test-only endpoint that fails the way a bug would, to see how the store answers and logs it. */
-@Path("/")
+/** A test-only page that fails the way a bug would, to see how the store answers and logs it. */
+@Path("/test-only")
 public class FailingResource {
 
     static final String PAGE = "/test-only/failing-page";
     static final String API = "/api/v1/test-only/failing";
 
     @GET
-    @Path("test-only/failing-page")
+    @Path("failing-page")
     public String page() {
         throw new IllegalStateException("a bug in a page");
     }
 
-    @GET
-    @Path("api/v1/test-only/failing")
-    public String api() {
-        throw new IllegalStateException("a bug in the API");
+    /**
+     * The API twin, on its own root: JAX-RS picks the resource class with the longest matching path
+     * first, so a class at "/" never gets an /api/v1/... request while CatalogApi holds /api/v1.
+     */
+    @Path("/api/v1/test-only")
+    public static class Api {
+        @GET
+        @Path("failing")
+        public String api() {
+            throw new IllegalStateException("a bug in the API");
+        }
     }
 }
