@@ -1,6 +1,8 @@
 package dev.storefront.search;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -232,14 +234,14 @@ public final class ListingView {
             options.add(new Option(value.label(), value.count(), isSelected, toggle(name, value.value(), isSelected)));
         }
         // picked values first, so that they are in sight without scrolling the list
-        options.sort(java.util.Comparator.comparing(option -> !option.selected()));
+        options.sort(Comparator.comparing(option -> !option.selected()));
         if (!options.isEmpty() && (options.size() > 1 || !selected.isEmpty())) {
             groups.add(new FacetGroup(name, title, options));
         }
     }
 
     private Map<String, String> labels(String facet) {
-        Map<String, String> labels = new java.util.HashMap<>();
+        Map<String, String> labels = new HashMap<>();
         result.facets().get(facet).forEach(value -> labels.put(value.value(), value.label()));
         return labels;
     }

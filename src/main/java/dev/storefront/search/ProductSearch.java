@@ -6,11 +6,15 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,6 +66,8 @@ public class ProductSearch {
     /** Sizes in the order people expect; other sizes sort numerically, then alphabetically. */
     private static final List<String> SIZE_ORDER = List.of("XXS", "XS", "S", "M", "L", "XL", "XXL", "Single",
             "Double", "Queen", "King");
+
+    private static final Pattern LEADING_NUMBER = Pattern.compile("^(\\d+(?:\\.\\d+)?)");
 
     @Inject
     EntityManager entityManager;
@@ -338,7 +344,7 @@ public class ProductSearch {
     }
 
     private static List<FacetValue> termValues(Map<?, Long> counts, List<String> selected,
-            java.util.function.UnaryOperator<String> label, Comparator<String> order) {
+            UnaryOperator<String> label, Comparator<String> order) {
         Map<String, Long> values = new LinkedHashMap<>();
         counts.forEach((value, count) -> values.put((String) value, count));
         selected.forEach(value -> values.putIfAbsent(value, 0L));
@@ -364,7 +370,7 @@ public class ProductSearch {
     }
 
     private static Map<String, String> categoryNames(Set<?> counted, List<String> selected) {
-        Set<String> slugs = new java.util.HashSet<>(selected);
+        Set<String> slugs = new HashSet<>(selected);
         counted.forEach(slug -> slugs.add((String) slug));
         Map<String, String> names = new HashMap<>();
         if (!slugs.isEmpty()) {
@@ -390,7 +396,7 @@ public class ProductSearch {
     }
 
     private static Optional<Double> leadingNumber(String size) {
-        java.util.regex.Matcher number = java.util.regex.Pattern.compile("^(\\d+(?:\\.\\d+)?)").matcher(size);
+        Matcher number = LEADING_NUMBER.matcher(size);
         return number.find() ? Optional.of(Double.parseDouble(number.group(1))) : Optional.empty();
     }
 }
