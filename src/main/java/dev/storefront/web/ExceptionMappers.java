@@ -14,6 +14,9 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 
+import dev.storefront.account.LoginThrottle;
+import dev.storefront.account.SignInFailedException;
+
 /**
  * One mapper per exception type. Client errors are answered without a stack trace in the log; an
  * unexpected exception is a bug, so it is logged in full under an incident id the user also sees.
@@ -35,6 +38,20 @@ public class ExceptionMappers {
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthenticated(RuntimeException exception, HttpServerRequest request) {
         return clientError(401, "Unauthorized", "Sign in to do this", request.path());
+    }
+
+    /** A wrong email or password: one answer for both. */
+    @ServerExceptionMapper
+    public Response signInFailed(SignInFailedException exception, HttpServerRequest request) {
+        return clientError(401, "Unauthorized", exception.getMessage(), request.path());
+    }
+
+    /** Too many failed sign-ins: 429 with the seconds to wait. */
+    @ServerExceptionMapper
+    public Response tooManyAttempts(LoginThrottle.TooManyAttemptsException exception, HttpServerRequest request) {
+        Response answer = clientError(429, "Too Many Requests", exception.getMessage(), request.path());
+        answer.getHeaders().add("Retry-After", Long.toString(exception.retryAfterSeconds()));
+        return answer;
     }
 
     /** Signed in, but without the role this needs: 403. */
