@@ -3,15 +3,24 @@ package dev.storefront.account;
 import java.util.List;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.UnauthorizedException;
+
+import dev.storefront.web.InvalidInputException;
+import dev.storefront.web.InvalidInputException.FieldError;
 
 /** The signed-in caller's own account. */
 @Path("/api/v1/account")
@@ -21,6 +30,9 @@ public class AccountApi {
 
     @Inject
     JsonWebToken token;
+
+    @Inject
+    AccountService accounts;
 
     public record Profile(long id, String email, String name, List<String> roles) {
     }
@@ -37,6 +49,48 @@ public class AccountApi {
     public List<Object> orders() {
         caller();
         return List.of();
+    }
+
+    public record AddressJson(long id, String name, String line1, String line2, String city, String region,
+            String postalCode, String country, boolean isDefault) {
+        static AddressJson of(Address a) {
+            return new AddressJson(a.id, a.name, a.line1, a.line2, a.city, a.region, a.postalCode, a.country,
+                    a.isDefault);
+        }
+    }
+
+    @GET
+    @Path("addresses")
+    public List<AddressJson> addresses() {
+        return Address.ofUser(caller()).stream().map(AddressJson::of).toList();
+    }
+
+    /** Someone else's address is a 404, exactly like one that does not exist. */
+    @GET
+    @Path("addresses/{id}")
+    public AddressJson address(@PathParam("id") long id) {
+        return Address.findOwned(id, caller()).map(AddressJson::of)
+                .orElseThrow(() -> new NotFoundException("No address " + id));
+    }
+
+    @POST
+    @Path("addresses")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addAddress(AccountService.AddressForm form) {
+        if (form == null) {
+            throw new InvalidInputException(List.of(new FieldError("body", "a JSON object is required")));
+        }
+        Address address = accounts.addAddress(caller(), form);
+        return Response.status(Response.Status.CREATED).entity(AddressJson.of(address)).build();
+    }
+
+    @DELETE
+    @Path("addresses/{id}")
+    public Response deleteAddress(@PathParam("id") long id) {
+        if (!accounts.deleteAddress(caller(), id)) {
+            throw new NotFoundException("No address " + id);
+        }
+        return Response.noContent().build();
     }
 
     private User caller() {

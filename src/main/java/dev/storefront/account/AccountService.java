@@ -1,6 +1,16 @@
 package dev.storefront.account;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -11,6 +21,8 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 
+import dev.storefront.config.StoreConfig;
+import dev.storefront.mail.AccountEmails;
 import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.InvalidInputException.FieldError;
 
@@ -22,6 +34,9 @@ public class AccountService {
     static final int MAX_NAME = 120;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     /** Compared against when the account does not exist, so that both failures take as long. */
+    private static final int RESETS_PER_WINDOW = 5;
+    private static final Duration LINK_LIFETIME = Duration.ofHours(1);
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String DUMMY_HASH = BcryptUtil.bcryptHash("not a password of anyone's");
 
     @Inject
@@ -36,6 +51,12 @@ public class AccountService {
     @Inject
     Tokens tokens;
 
+    @Inject
+    AccountEmails emails;
+
+    @Inject
+    StoreConfig config;
+
     /** What an API client gets at sign-in and refresh. */
     public record IssuedTokens(String accessToken, String refreshToken, long expiresIn, String tokenType) {
     }
@@ -45,15 +66,7 @@ public class AccountService {
         List<FieldError> errors = new ArrayList<>();
         String cleanEmail = email == null ? "" : email.strip();
         String cleanName = name == null ? "" : name.strip();
-        if (cleanEmail.isEmpty()) {
-            errors.add(new FieldError("email", "is required"));
-        } else if (cleanEmail.length() > MAX_EMAIL) {
-            errors.add(new FieldError("email", "must be at most " + MAX_EMAIL + " characters"));
-        } else if (!EMAIL.matcher(cleanEmail).matches()) {
-            errors.add(new FieldError("email", "is not an email address"));
-        } else if (User.findByEmail(cleanEmail).isPresent()) {
-            errors.add(new FieldError("email", "already has an account; sign in or reset the password"));
-        }
+        emailProblem(cleanEmail).ifPresent(problem -> errors.add(new FieldError("email", problem)));
         if (cleanName.length() > MAX_NAME) {
             errors.add(new FieldError("name", "must be at most " + MAX_NAME + " characters"));
         }
@@ -68,6 +81,23 @@ public class AccountService {
         user.setPassword(password);
         user.persist();
         return user;
+    }
+
+    /** Why this email cannot be used for an account, if it cannot. */
+    private static Optional<String> emailProblem(String email) {
+        if (email.isEmpty()) {
+            return Optional.of("is required");
+        }
+        if (email.length() > MAX_EMAIL) {
+            return Optional.of("must be at most " + MAX_EMAIL + " characters");
+        }
+        if (!EMAIL.matcher(email).matches()) {
+            return Optional.of("is not an email address");
+        }
+        if (User.findByEmail(email).isPresent()) {
+            return Optional.of("already has an account; sign in or reset the password");
+        }
+        return Optional.empty();
     }
 
     /** The user with this email and password; {@link SignInFailedException} for any mismatch. */
@@ -108,5 +138,227 @@ public class AccountService {
     private IssuedTokens issue(User user, Sessions.Session session, String refreshToken) {
         return new IssuedTokens(tokens.accessToken(user, session), refreshToken, Tokens.ACCESS_LIFETIME.toSeconds(),
                 "Bearer");
+    }
+
+    /** The browser's session cookie: a new session and its first token. */
+    public String openBrowserSession(User user) {
+        return tokens.accessToken(user, sessions.open(user.id), Tokens.BROWSER_LIFETIME);
+    }
+
+    @Transactional
+    public void changeName(User user, String name) {
+        String clean = name == null ? "" : name.strip();
+        if (clean.length() > MAX_NAME) {
+            throw new InvalidInputException(List.of(new FieldError("name", "must be at most " + MAX_NAME
+                    + " characters")));
+        }
+        User.<User>findById(user.id).name = clean;
+    }
+
+    /**
+     * Changes the password after checking the current one, and ends every session of the account:
+     * whoever else knew the old password is signed out everywhere.
+     */
+    @Transactional
+    public void changePassword(User user, String currentPassword, String newPassword) {
+        User managed = User.findById(user.id);
+        if (currentPassword == null || !BcryptUtil.matches(currentPassword, managed.passwordHash)) {
+            throw new InvalidInputException(List.of(new FieldError("currentPassword", "is not right")));
+        }
+        setPassword(managed, newPassword, "newPassword");
+    }
+
+    /** Sends a confirmation link to the new address; the change happens when it is followed. */
+    @Transactional
+    public void requestEmailChange(User user, String newEmail, String password) {
+        User managed = User.findById(user.id);
+        List<FieldError> errors = new ArrayList<>();
+        String clean = newEmail == null ? "" : newEmail.strip();
+        emailProblem(clean).ifPresent(problem -> errors.add(new FieldError("newEmail", problem)));
+        if (password == null || !BcryptUtil.matches(password, managed.passwordHash)) {
+            errors.add(new FieldError("password", "is not right"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        String token = newLinkToken(managed, AccountToken.Purpose.EMAIL_CHANGE, clean);
+        emails.emailChange(clean, managed.name, config.publicUrl() + "/account/email/confirm?token=" + token);
+    }
+
+    /** Follows an email-change link; false when the link is unknown, used or expired, or the address taken. */
+    @Transactional
+    public boolean confirmEmailChange(String token) {
+        Optional<AccountToken> link = usableLink(token, AccountToken.Purpose.EMAIL_CHANGE);
+        if (link.isEmpty() || User.findByEmail(link.get().newEmail).isPresent()) {
+            return false;
+        }
+        link.get().usedAt = Instant.now();
+        link.get().user.email = link.get().newEmail;
+        link.get().user.updatedAt = Instant.now();
+        return true;
+    }
+
+    /**
+     * Emails a reset link when the account exists, and does nothing otherwise; the caller answers the
+     * same either way. At most 5 links per account per 15 minutes, so nobody can flood an inbox.
+     */
+    @Transactional
+    public void requestPasswordReset(String email) {
+        if (email == null || email.length() > MAX_EMAIL) {
+            return;
+        }
+        Optional<User> user = User.findByEmail(email.strip()).filter(u -> u.enabled);
+        if (user.isEmpty() || AccountToken.count("user = ?1 and purpose = ?2 and createdAt > ?3", user.get(),
+                AccountToken.Purpose.PASSWORD_RESET, Instant.now().minus(LoginThrottle.WINDOW)) >= RESETS_PER_WINDOW) {
+            return;
+        }
+        String token = newLinkToken(user.get(), AccountToken.Purpose.PASSWORD_RESET, null);
+        emails.passwordReset(user.get().email, user.get().name, config.publicUrl() + "/password-reset/" + token);
+    }
+
+    /** True when the reset link can still be used. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean resetLinkUsable(String token) {
+        return usableLink(token, AccountToken.Purpose.PASSWORD_RESET).isPresent();
+    }
+
+    /** Sets a new password through a reset link, once; every session of the account ends. */
+    @Transactional
+    public boolean resetPassword(String token, String newPassword) {
+        Optional<AccountToken> link = usableLink(token, AccountToken.Purpose.PASSWORD_RESET);
+        if (link.isEmpty()) {
+            return false;
+        }
+        setPassword(link.get().user, newPassword, "password");
+        link.get().usedAt = Instant.now();
+        return true;
+    }
+
+    /** Ends every session of the account, this one included. */
+    public void signOutEverywhere(User user) {
+        sessions.revokeAll(user.id);
+    }
+
+    @Transactional
+    public Address addAddress(User user, AddressForm form) {
+        List<FieldError> errors = form.problems();
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        User managed = User.findById(user.id);
+        Address address = new Address();
+        address.user = managed;
+        form.copyTo(address);
+        boolean first = Address.count("user", managed) == 0;
+        if (first || form.makeDefault()) {
+            Address.update("isDefault = false where user = ?1 and isDefault = true", managed);
+            address.isDefault = true;
+        }
+        address.persist();
+        return address;
+    }
+
+    /** False when the address is not this user's (or does not exist): the caller answers 404. */
+    @Transactional
+    public boolean makeDefaultAddress(User user, long addressId) {
+        User managed = User.findById(user.id);
+        Optional<Address> address = Address.findOwned(addressId, managed);
+        address.filter(a -> !a.isDefault).ifPresent(a -> {
+            Address.update("isDefault = false where user = ?1 and isDefault = true", managed);
+            a.isDefault = true;
+        });
+        return address.isPresent();
+    }
+
+    @Transactional
+    public boolean deleteAddress(User user, long addressId) {
+        Optional<Address> address = Address.findOwned(addressId, User.findById(user.id));
+        address.ifPresent(Address::delete);
+        return address.isPresent();
+    }
+
+    private void setPassword(User user, String password, String field) {
+        passwordPolicy.problem(password, user.email).ifPresent(problem -> {
+            throw new InvalidInputException(List.of(new FieldError(field, problem)));
+        });
+        user.setPassword(password);
+        user.updatedAt = Instant.now();
+        sessions.revokeAll(user.id);
+    }
+
+    private static String newLinkToken(User user, AccountToken.Purpose purpose, String newEmail) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        AccountToken link = new AccountToken();
+        link.user = user;
+        link.purpose = purpose;
+        link.newEmail = newEmail;
+        link.tokenHash = hash(token);
+        link.expiresAt = Instant.now().plus(LINK_LIFETIME);
+        link.persist();
+        return token;
+    }
+
+    private static Optional<AccountToken> usableLink(String token, AccountToken.Purpose purpose) {
+        if (token == null || token.length() != 43) {
+            return Optional.empty();
+        }
+        return AccountToken.<AccountToken>find("tokenHash = ?1 and purpose = ?2", hash(token), purpose)
+                .firstResultOptional().filter(AccountToken::usable);
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+
+    /** An address as a form or the API sends it. */
+    public record AddressForm(String name, String line1, String line2, String city, String region, String postalCode,
+            String country, boolean makeDefault) {
+
+        private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+        List<FieldError> problems() {
+            List<FieldError> errors = new ArrayList<>();
+            required(errors, "name", name, 120);
+            required(errors, "line1", line1, 200);
+            optional(errors, "line2", line2, 200);
+            required(errors, "city", city, 120);
+            optional(errors, "region", region, 120);
+            required(errors, "postalCode", postalCode, 20);
+            if (country == null || !COUNTRIES.contains(country.strip().toUpperCase(Locale.ROOT))) {
+                errors.add(new FieldError("country", "must be a two-letter ISO country code such as US or DE"));
+            }
+            return errors;
+        }
+
+        void copyTo(Address address) {
+            address.name = name.strip();
+            address.line1 = line1.strip();
+            address.line2 = line2 == null ? "" : line2.strip();
+            address.city = city.strip();
+            address.region = region == null ? "" : region.strip();
+            address.postalCode = postalCode.strip();
+            address.country = country.strip().toUpperCase(Locale.ROOT);
+        }
+
+        private static void required(List<FieldError> errors, String field, String value, int max) {
+            if (value == null || value.isBlank()) {
+                errors.add(new FieldError(field, "is required"));
+            } else {
+                optional(errors, field, value, max);
+            }
+        }
+
+        private static void optional(List<FieldError> errors, String field, String value, int max) {
+            if (value != null && value.strip().length() > max) {
+                errors.add(new FieldError(field, "must be at most " + max + " characters"));
+            }
+        }
     }
 }

@@ -28,6 +28,9 @@ public interface StoreConfig {
     @WithConverter(TrailingSlashTrimmed.class)
     String publicUrl();
 
+    /** Whether cookies are marked Secure (sent over HTTPS only). */
+    boolean secureCookies();
+
     /** Where uploaded images, the search index and other files live. */
     Path dataDir();
 

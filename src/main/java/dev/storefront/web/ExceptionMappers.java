@@ -1,5 +1,8 @@
 package dev.storefront.web;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import jakarta.ws.rs.NotFoundException;
@@ -37,7 +40,14 @@ public class ExceptionMappers {
     /** Not signed in, or the credentials were refused: 401. */
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthenticated(RuntimeException exception, HttpServerRequest request) {
-        return clientError(401, "Unauthorized", "Sign in to do this", request.path());
+        String path = request.path();
+        if (ErrorResponses.isApi(path)) {
+            return clientError(401, "Unauthorized", "Sign in to do this", path);
+        }
+        // a page: to the sign-in form, and back here afterwards
+        String here = request.uri();
+        return Response.seeOther(URI.create("/login?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8)))
+                .header("Cache-Control", "no-store").build();
     }
 
     /** A wrong email or password: one answer for both. */
@@ -52,6 +62,12 @@ public class ExceptionMappers {
         Response answer = clientError(429, "Too Many Requests", exception.getMessage(), request.path());
         answer.getHeaders().add("Retry-After", Long.toString(exception.retryAfterSeconds()));
         return answer;
+    }
+
+    /** A form without the right CSRF token: 403, nothing changed. */
+    @ServerExceptionMapper
+    public Response csrfRejected(CsrfProtection.CsrfRejectedException exception, HttpServerRequest request) {
+        return clientError(403, "Forbidden", exception.getMessage(), request.path());
     }
 
     /** Signed in, but without the role this needs: 403. */

@@ -1,0 +1,282 @@
+package dev.storefront.account;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.filter.cookie.CookieFilter;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+import dev.storefront.testing.SmtpServer;
+
+/** A shopper in a browser without JavaScript: cookies, forms with CSRF tokens, redirects and emails. */
+@QuarkusTest
+@QuarkusTestResource(SmtpServer.class)
+class AccountPagesTest {
+
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+    @Inject
+    RedisDataSource redis;
+
+    @BeforeEach
+    void forgetFailedSignIns() {
+        redis.key().keys("login-failures:*").forEach(key -> redis.key().del(key));
+    }
+
+    /** One browser: keeps its cookies, and reads the CSRF token from the last page it loaded. */
+    static final class Visitor {
+        final CookieFilter cookies = new CookieFilter();
+        String csrf;
+
+        RequestSpecification request() {
+            return given().filter(cookies).redirects().follow(false);
+        }
+
+        String open(String path) {
+            String html = request().when().get(path).then().statusCode(200).extract().asString();
+            Matcher token = CSRF.matcher(html);
+            if (token.find()) {
+                csrf = token.group(1);
+            }
+            return html;
+        }
+
+        Response submit(String path, Map<String, String> fields) {
+            var form = request().contentType(ContentType.URLENC).formParam("csrf", csrf);
+            fields.forEach(form::formParam);
+            return form.when().post(path);
+        }
+    }
+
+    @Test
+    void registerSignOutAndTheOldSessionIsDeadEvenReplayedByHand() {
+        Visitor visitor = new Visitor();
+        String email = newEmail();
+        visitor.open("/register");
+        Response registered = visitor.submit("/register", Map.of("email", email, "name", "Grace", "password", PASSWORD));
+        assertEquals(303, registered.statusCode());
+        assertEquals("/account?notice=registered", location(registered));
+        String sessionCookie = registered.getCookie(BrowserSession.COOKIE);
+        assertNotNull(sessionCookie, "signed in");
+        assertTrue(registered.getDetailedCookie(BrowserSession.COOKIE).isHttpOnly());
+        assertEquals("Lax", registered.getDetailedCookie(BrowserSession.COOKIE).getSameSite());
+
+        String account = visitor.open("/account?notice=registered");
+        assertTrue(account.contains(email));
+        assertTrue(account.contains("Welcome! Your account is ready."));
+
+        Response loggedOut = visitor.submit("/logout", Map.of());
+        assertEquals(303, loggedOut.statusCode());
+        visitor.request().when().get("/account").then().statusCode(303)
+                .header("Location", containsString("/login?next=%2Faccount"));
+
+        // the cookie's JWT has not expired, but its session has
+        given().cookie(BrowserSession.COOKIE, sessionCookie).when().get("/api/v1/account").then()
+                .statusCode(401).contentType("application/problem+json");
+        given().redirects().follow(false).cookie(BrowserSession.COOKIE, sessionCookie).when().get("/account").then()
+                .statusCode(303);
+    }
+
+    @Test
+    void signingInWithTheFormReturnsToThePageAskedFor() {
+        String email = registered();
+        Visitor visitor = new Visitor();
+        visitor.request().when().get("/account").then().statusCode(303);
+        visitor.open("/login?next=/account");
+        Response wrong = visitor.submit("/login", Map.of("email", email, "password", "wrong password!", "next",
+                "/account"));
+        assertEquals(401, wrong.statusCode());
+        assertTrue(wrong.asString().contains("The email or password is not right"));
+        Response right = visitor.submit("/login", Map.of("email", email, "password", PASSWORD, "next", "/account"));
+        assertEquals(303, right.statusCode());
+        assertEquals("/account", location(right));
+        Response offsite = visitor.submit("/login", Map.of("email", email, "password", PASSWORD, "next",
+                "//evil.example/steal"));
+        assertEquals("/account", location(offsite), "never redirected off the site");
+    }
+
+    @Test
+    void aFormWithoutOrWithAWrongCsrfTokenIsRefusedAndChangesNothing() {
+        Visitor visitor = signedIn(registered());
+        Response missing = visitor.request().contentType(ContentType.URLENC).formParam("name", "Mallory")
+                .when().post("/account/profile");
+        assertEquals(403, missing.statusCode());
+        visitor.csrf = "A".repeat(43);
+        assertEquals(403, visitor.submit("/account/profile", Map.of("name", "Mallory")).statusCode());
+        assertFalse(visitor.open("/account").contains("Mallory"), "the name did not change");
+
+        visitor.open("/account");
+        assertEquals(303, visitor.submit("/account/profile", Map.of("name", "Grace Hopper")).statusCode());
+        assertTrue(visitor.open("/account").contains("Grace Hopper"), "with the right token it works");
+    }
+
+    @Test
+    void anotherCustomersAddressIsA404InPagesAndTheApi() {
+        Visitor alice = signedIn(registered());
+        alice.open("/account");
+        assertEquals(303, alice.submit("/account/addresses", Map.of("name", "Alice Liddell", "line1", "1 Rabbit Hole",
+                "city", "Oxford", "postalCode", "OX1 1AA", "country", "gb")).statusCode());
+        String html = alice.open("/account");
+        assertTrue(html.contains("1 Rabbit Hole") && html.contains("Default shipping address"));
+        Matcher id = Pattern.compile("/account/addresses/(\\d+)/delete").matcher(html);
+        assertTrue(id.find());
+        String addressId = id.group(1);
+
+        String bobEmail = registered();
+        Visitor bob = signedIn(bobEmail);
+        bob.open("/account");
+        assertEquals(404, bob.submit("/account/addresses/" + addressId + "/delete", Map.of()).statusCode());
+        assertEquals(404, bob.submit("/account/addresses/" + addressId + "/default", Map.of()).statusCode());
+        String bobToken = apiToken(bobEmail);
+        given().auth().oauth2(bobToken).when().get("/api/v1/account/addresses/" + addressId).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(bobToken).when().delete("/api/v1/account/addresses/" + addressId).then().statusCode(404);
+        assertTrue(alice.open("/account").contains("1 Rabbit Hole"), "Alice's address is still there");
+    }
+
+    @Test
+    void aPasswordResetLinkArrivesByEmailWorksOnceAndSignsOutEveryDevice() throws Exception {
+        String email = registered();
+        String oldApiToken = apiToken(email);
+        int before = SmtpServer.received().getReceivedMessages().length;
+
+        Visitor visitor = new Visitor();
+        visitor.open("/password-reset");
+        String unknown = visitor.submit("/password-reset", Map.of("email", newEmail())).then().statusCode(200)
+                .extract().asString();
+        visitor.open("/password-reset");
+        String known = visitor.submit("/password-reset", Map.of("email", email)).then().statusCode(200)
+                .extract().asString();
+        assertEquals(notice(unknown), notice(known), "the same answer whether or not the account exists");
+
+        assertTrue(SmtpServer.received().waitForIncomingEmail(10_000, before + 1));
+        MimeMessage[] messages = SmtpServer.received().getReceivedMessages();
+        assertEquals(before + 1, messages.length, "one email, to the account that exists");
+        MimeMessage mail = messages[messages.length - 1];
+        assertEquals(email, mail.getAllRecipients()[0].toString());
+        Matcher link = Pattern.compile("http://localhost:8080(/password-reset/[A-Za-z0-9_-]{43})")
+                .matcher(GreenMailUtil.getBody(mail));
+        assertTrue(link.find(), "the email holds the link");
+        String path = link.group(1);
+
+        visitor.open(path);
+        Response common = visitor.submit(path, Map.of("password", "1234567890"));
+        assertEquals(400, common.statusCode());
+        String newPassword = "a brand new long password";
+        Response done = visitor.submit(path, Map.of("password", newPassword));
+        assertEquals(303, done.statusCode());
+        assertEquals("/login?notice=password-reset", location(done));
+
+        given().when().get(path).then().statusCode(404);
+        given().auth().oauth2(oldApiToken).when().get("/api/v1/account").then().statusCode(401);
+        given().contentType(ContentType.JSON).body(Map.of("email", email, "password", newPassword))
+                .when().post("/api/v1/auth/token").then().statusCode(200);
+    }
+
+    @Test
+    void changingTheEmailNeedsTheLinkSentToTheNewAddress() throws Exception {
+        String email = registered();
+        Visitor visitor = signedIn(email);
+        visitor.open("/account");
+        String newEmail = newEmail();
+        int before = SmtpServer.received().getReceivedMessages().length;
+        assertEquals(303, visitor.submit("/account/email", Map.of("newEmail", newEmail, "password", PASSWORD))
+                .statusCode());
+        assertTrue(SmtpServer.received().waitForIncomingEmail(10_000, before + 1));
+        MimeMessage mail = SmtpServer.received().getReceivedMessages()[before];
+        assertEquals(newEmail, mail.getAllRecipients()[0].toString());
+        Matcher link = Pattern.compile("http://localhost:8080(/account/email/confirm\\?token=[A-Za-z0-9_-]{43})")
+                .matcher(GreenMailUtil.getBody(mail));
+        assertTrue(link.find());
+        given().redirects().follow(false).when().get(link.group(1)).then().statusCode(303);
+        given().redirects().follow(false).when().get(link.group(1)).then().statusCode(404);
+        given().contentType(ContentType.JSON).body(Map.of("email", newEmail, "password", PASSWORD))
+                .when().post("/api/v1/auth/token").then().statusCode(200);
+    }
+
+    @Test
+    void theRegistrationFormNamesEachBadFieldAndNeverFails() {
+        Object[][] cases = {
+                { "a".repeat(10_000) + "@example.com", PASSWORD, "Email must be at most 254 characters" },
+                { "not-an-email", PASSWORD, "Email is not an email address" },
+                { newEmail(), "qwertyuiop", "Password is one of the most common passwords" },
+                { newEmail(), "short", "Password must be at least 10 characters" } };
+        for (Object[] c : cases) {
+            Visitor visitor = new Visitor();
+            visitor.open("/register");
+            Response answer = visitor.submit("/register", Map.of("email", (String) c[0], "password", (String) c[1]));
+            assertEquals(400, answer.statusCode(), (String) c[2]);
+            assertTrue(answer.asString().contains((String) c[2]), c[2] + " in " + answer.asString());
+            assertTrue(answer.asString().contains("aria-invalid=\"true\""));
+        }
+    }
+
+    @Test
+    void securityHeadersAreOnEveryPage() {
+        for (String path : List.of("/", "/login", "/register", "/c/clothing")) {
+            given().when().get(path).then()
+                    .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                    .header("Content-Security-Policy", startsWith("default-src 'self'"))
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Referrer-Policy", "strict-origin-when-cross-origin");
+        }
+    }
+
+    private static Visitor signedIn(String email) {
+        Visitor visitor = new Visitor();
+        visitor.open("/login");
+        assertEquals(303, visitor.submit("/login", Map.of("email", email, "password", PASSWORD)).statusCode());
+        return visitor;
+    }
+
+    private static String apiToken(String email) {
+        return given().contentType(ContentType.JSON).body(Map.of("email", email, "password", PASSWORD))
+                .when().post("/api/v1/auth/token").then().statusCode(200).extract().path("accessToken");
+    }
+
+    private static String registered() {
+        String email = newEmail();
+        given().contentType(ContentType.JSON).body(Map.of("email", email, "password", PASSWORD, "name", "Shopper"))
+                .when().post("/api/v1/auth/register").then().statusCode(201);
+        return email;
+    }
+
+    private static String newEmail() {
+        return "shopper-" + UUID.randomUUID() + "@example.com";
+    }
+
+    private static String location(Response response) {
+        return response.header("Location").replaceFirst("^https?://[^/]+", "");
+    }
+
+    private static String notice(String html) {
+        Matcher notice = Pattern.compile("<p class=\"notice\"[^>]*>(.*?)</p>", Pattern.DOTALL).matcher(html);
+        return notice.find() ? notice.group(1) : null;
+    }
+}
