@@ -1,5 +1,7 @@
 package dev.storefront.config;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,8 @@ import io.quarkus.runtime.configuration.ConfigUtils;
 
 /**
  * Refuses to start the production profile while a secret still has the development default that
- * .env.example ships, so a copied example file can never reach a live store.
+ * .env.example ships, or the JWT key files are missing, so a copied example file can never reach a
+ * live store.
  */
 @ApplicationScoped
 public class DevelopmentSecretsGuard {
@@ -29,6 +32,11 @@ public class DevelopmentSecretsGuard {
     record Secret(String property, String developmentDefault) {
     }
 
+    /** Environment variable → property naming a key file that must exist and be readable. */
+    static final Map<String, String> KEY_FILES = Map.of(
+            "JWT_PRIVATE_KEY_PATH", "smallrye.jwt.sign.key.location",
+            "JWT_PUBLIC_KEY_PATH", "mp.jwt.verify.publickey.location");
+
     void onStart(@Observes @Priority(1) StartupEvent event, Config config) {
         if (!ConfigUtils.getProfiles().contains("prod")) {
             return;
@@ -36,8 +44,8 @@ public class DevelopmentSecretsGuard {
         List<String> offending = offending(config);
         if (!offending.isEmpty()) {
             throw new IllegalStateException("Refusing to start in production: " + String.join(", ", offending)
-                    + " still set to the development default from .env.example; set a real secret in the"
-                    + " environment");
+                    + " still set to the development default from .env.example, or naming no readable key"
+                    + " file; set real secrets and keys in the environment");
         }
     }
 
@@ -47,6 +55,13 @@ public class DevelopmentSecretsGuard {
         SECRETS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
             String value = config.getOptionalValue(entry.getValue().property(), String.class).orElse("");
             if (value.isBlank() || Objects.equals(value, entry.getValue().developmentDefault())) {
+                offending.add(entry.getKey());
+            }
+        });
+        KEY_FILES.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
+            String location = config.getOptionalValue(entry.getValue(), String.class).orElse("")
+                    .replaceFirst("^file:", "");
+            if (location.isBlank() || !Files.isReadable(Path.of(location))) {
                 offending.add(entry.getKey());
             }
         });

@@ -44,6 +44,9 @@ class AccountPagesTest {
     @Inject
     RedisDataSource redis;
 
+    @Inject
+    Sessions sessions;
+
     @BeforeEach
     void forgetFailedSignIns() {
         redis.key().keys("login-failures:*").forEach(key -> redis.key().del(key));
@@ -218,6 +221,56 @@ class AccountPagesTest {
         given().redirects().follow(false).when().get(link.group(1)).then().statusCode(404);
         given().contentType(ContentType.JSON).body(Map.of("email", newEmail, "password", PASSWORD))
                 .when().post("/api/v1/auth/token").then().statusCode(200);
+    }
+
+    @Test
+    void changingThePasswordSignsOutOtherDevicesButNotThisOne() {
+        String email = registered();
+        Visitor laptop = signedIn(email);
+        Visitor phone = signedIn(email);
+        laptop.open("/account");
+        Response wrongCurrent = laptop.submit("/account/password", Map.of("currentPassword", "not my password",
+                "newPassword", "another long passphrase"));
+        assertEquals(400, wrongCurrent.statusCode());
+        assertTrue(wrongCurrent.asString().contains("Current password is not right"));
+
+        laptop.open("/account");
+        assertEquals(303, laptop.submit("/account/password", Map.of("currentPassword", PASSWORD,
+                "newPassword", "another long passphrase")).statusCode());
+        assertTrue(laptop.open("/account").contains(email), "this browser stays signed in");
+        phone.request().when().get("/account").then().statusCode(303);
+    }
+
+    @Test
+    void anActiveShopperGetsAFreshSessionCookieBeforeTheOldOneExpires() {
+        String email = registered();
+        long userId = QuarkusTransaction.requiringNew().call(() -> User.findByEmail(email).orElseThrow().id);
+        Sessions.Session session = sessions.open(userId);
+        String ageing = io.smallrye.jwt.build.Jwt.subject(Long.toString(userId)).upn(email).groups("customer")
+                .claim(Tokens.SESSION_CLAIM, session.id()).expiresIn(java.time.Duration.ofMinutes(5)).sign();
+        Response page = given().cookie(BrowserSession.COOKIE, ageing).when().get("/c/clothing");
+        assertEquals(200, page.statusCode());
+        String renewed = page.getCookie(BrowserSession.COOKIE);
+        assertNotNull(renewed, "a new token while the session lives");
+        assertFalse(renewed.equals(ageing));
+        given().cookie(BrowserSession.COOKIE, renewed).when().get("/api/v1/account").then().statusCode(200);
+
+        sessions.revoke(session.id());
+        assertEquals(null, given().cookie(BrowserSession.COOKIE, ageing).when().get("/c/clothing")
+                .getCookie(BrowserSession.COOKIE), "no renewal once the session has ended");
+    }
+
+    @Test
+    void signOutEverywhereEndsEverySession() {
+        String email = registered();
+        Visitor laptop = signedIn(email);
+        Visitor phone = signedIn(email);
+        String apiToken = apiToken(email);
+        laptop.open("/account");
+        assertEquals(303, laptop.submit("/account/sessions/revoke-all", Map.of()).statusCode());
+        laptop.request().when().get("/account").then().statusCode(303);
+        phone.request().when().get("/account").then().statusCode(303);
+        given().auth().oauth2(apiToken).when().get("/api/v1/account").then().statusCode(401);
     }
 
     @Test

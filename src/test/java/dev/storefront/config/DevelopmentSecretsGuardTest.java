@@ -44,19 +44,35 @@ class DevelopmentSecretsGuardTest {
         Config defaults = configOf(Map.of(
                 "quarkus.datasource.password", example.get("DB_PASSWORD"),
                 "storefront.admin.password", example.get("ADMIN_PASSWORD")));
-        assertEquals(List.of("ADMIN_PASSWORD", "DB_PASSWORD"), DevelopmentSecretsGuard.offending(defaults));
+        assertEquals(List.of("ADMIN_PASSWORD", "DB_PASSWORD", "JWT_PRIVATE_KEY_PATH", "JWT_PUBLIC_KEY_PATH"),
+                DevelopmentSecretsGuard.offending(defaults));
 
         Config blankAdmin = configOf(Map.of(
                 "quarkus.datasource.password", "Kx9-real-database-secret",
                 "storefront.admin.password", " "));
-        assertEquals(List.of("ADMIN_PASSWORD"), DevelopmentSecretsGuard.offending(blankAdmin));
+        assertEquals(List.of("ADMIN_PASSWORD", "JWT_PRIVATE_KEY_PATH", "JWT_PUBLIC_KEY_PATH"),
+                DevelopmentSecretsGuard.offending(blankAdmin));
     }
 
     @Test
-    void realSecretsPass() {
+    void realSecretsAndKeyFilesPass() throws IOException {
+        Path keys = Files.createTempDirectory("keys");
+        Files.writeString(keys.resolve("private.pem"), "private");
+        Files.writeString(keys.resolve("public.pem"), "public");
         Config real = configOf(Map.of(
                 "quarkus.datasource.password", "Kx9-real-database-secret",
-                "storefront.admin.password", "a-long-admin-passphrase"));
+                "storefront.admin.password", "a-long-admin-passphrase",
+                "smallrye.jwt.sign.key.location", keys.resolve("private.pem").toString(),
+                "mp.jwt.verify.publickey.location", "file:" + keys.resolve("public.pem")));
         assertEquals(List.of(), DevelopmentSecretsGuard.offending(real));
+    }
+
+    @Test
+    void missingKeyFilesAreRefused() {
+        Config noKeys = configOf(Map.of(
+                "quarkus.datasource.password", "Kx9-real-database-secret",
+                "storefront.admin.password", "a-long-admin-passphrase",
+                "smallrye.jwt.sign.key.location", "/nonexistent/private.pem"));
+        assertEquals(List.of("JWT_PRIVATE_KEY_PATH", "JWT_PUBLIC_KEY_PATH"), DevelopmentSecretsGuard.offending(noKeys));
     }
 }
