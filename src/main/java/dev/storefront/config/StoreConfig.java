@@ -50,6 +50,14 @@ public interface StoreConfig {
 
     DemoCatalog demoCatalog();
 
+    Cart cart();
+
+    /** Carts. */
+    interface Cart {
+        /** How long a cart lives without a change before it is deleted, in Redis and PostgreSQL. */
+        java.time.Duration lifetime();
+    }
+
     /** The first admin account, created at start when no admin exists yet. */
     interface Admin {
         String email();

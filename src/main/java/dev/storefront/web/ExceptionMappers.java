@@ -19,6 +19,7 @@ import io.vertx.core.http.HttpServerRequest;
 
 import dev.storefront.account.LoginThrottle;
 import dev.storefront.account.SignInFailedException;
+import dev.storefront.cart.CartStore;
 
 /**
  * One mapper per exception type. Client errors are answered without a stack trace in the log; an
@@ -62,6 +63,12 @@ public class ExceptionMappers {
         Response answer = clientError(429, "Too Many Requests", exception.getMessage(), request.path());
         answer.getHeaders().add("Retry-After", Long.toString(exception.retryAfterSeconds()));
         return answer;
+    }
+
+    /** No such cart (never was, expired, or merged into an account's): 404. */
+    @ServerExceptionMapper
+    public Response cartNotFound(CartStore.CartNotFoundException exception, HttpServerRequest request) {
+        return clientError(404, "Not Found", exception.getMessage(), request.path());
     }
 
     /** A form without the right CSRF token: 403, nothing changed. */

@@ -17,8 +17,9 @@ class OperationsEndpointsTest {
         given().when().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check", "Redis connection health check"))
-                .body("checks.find { it.name == 'Redis connection health check' }.status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections health check", "Cart storage"))
+                .body("checks.find { it.name == 'Cart storage' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'Cart storage' }.data.redis", equalTo("UP"))
                 .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"));
     }
 

@@ -1,0 +1,230 @@
+package dev.storefront.cart;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+import dev.storefront.catalog.Variant;
+import dev.storefront.money.Money;
+import dev.storefront.web.InvalidInputException;
+import dev.storefront.web.InvalidInputException.FieldError;
+
+/**
+ * The shopper's cart with the catalog's live truth: only active SKUs go in, quantities stay within
+ * what is available, and the view says when a price changed or an item sold out. Nothing is
+ * reserved here; checkout does that.
+ */
+@ApplicationScoped
+public class CartService {
+
+    private static final Pattern SKU = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9-]{0,63}$");
+
+    @Inject
+    CartStore store;
+
+    /** A line as the shopper sees it now. */
+    public record LineView(String sku, String name, String slug, String variantLabel, String image, int quantity,
+            Money unitPrice, Money lineTotal, Money priceWhenAdded, String warning, boolean available) {
+
+        public boolean priceChanged() {
+            return priceWhenAdded != null && priceWhenAdded.amount() != unitPrice.amount();
+        }
+    }
+
+    public record CartView(String id, List<LineView> lines, Money subtotal, int itemCount, List<String> notices) {
+        public boolean empty() {
+            return lines.isEmpty();
+        }
+    }
+
+    private record Item(Variant variant, int available) {
+    }
+
+    public CartSnapshot create(Long userId) {
+        return store.create(userId);
+    }
+
+    public Optional<CartSnapshot> find(String cartId) {
+        return store.find(cartId);
+    }
+
+    public int itemCount(String cartId) {
+        return CartStore.isWellFormed(cartId) ? store.find(cartId).map(CartSnapshot::itemCount).orElse(0) : 0;
+    }
+
+    /** Adds units of a SKU; a SKU that is unknown, not sold or not available in that number is refused. */
+    public CartSnapshot add(String cartId, String sku, Integer quantity) {
+        int units = validQuantity(quantity);
+        Item item = sellable(sku);
+        int already = store.find(cartId).orElseThrow(() -> new CartStore.CartNotFoundException(cartId))
+                .line(item.variant().sku).map(CartLine::quantity).orElse(0);
+        if (already + units > item.available()) {
+            throw new InvalidInputException(List.of(new FieldError("quantity", item.available() == 0
+                    ? "this item is out of stock"
+                    : "only " + item.available() + " available" + (already > 0 ? " (" + already + " already in the cart)" : ""))));
+        }
+        return limited(() -> store.add(cartId, item.variant().sku, units, item.variant().priceAmount,
+                item.variant().currency));
+    }
+
+    public CartSnapshot setQuantity(String cartId, String sku, Integer quantity) {
+        int units = validQuantity(quantity);
+        Item item = sellable(sku);
+        if (units > item.available()) {
+            throw new InvalidInputException(List.of(new FieldError("quantity", item.available() == 0
+                    ? "this item is out of stock" : "only " + item.available() + " available")));
+        }
+        return store.setQuantity(cartId, item.variant().sku, units)
+                .orElseThrow(() -> new InvalidInputException(List.of(new FieldError("sku", "is not in the cart"))));
+    }
+
+    public CartSnapshot remove(String cartId, String sku) {
+        return store.remove(cartId, sku == null ? "" : sku.strip().toUpperCase(java.util.Locale.ROOT))
+                .orElseThrow(() -> new InvalidInputException(List.of(new FieldError("sku", "is not in the cart"))));
+    }
+
+    public CartSnapshot clear(String cartId) {
+        return store.clear(cartId);
+    }
+
+    /**
+     * The cart as it stands now. A line asking for more than is available is lowered to what is
+     * (and says so); a line that cannot be bought any more stays, flagged, out of the subtotal.
+     */
+    public CartView view(String cartId) {
+        CartSnapshot cart = store.find(cartId).orElseThrow(() -> new CartStore.CartNotFoundException(cartId));
+        Map<String, Item> items = items(cart.lines().stream().map(CartLine::sku).toList());
+        List<String> notices = new ArrayList<>();
+        for (CartLine line : cart.lines()) {
+            Item item = items.get(line.sku());
+            if (item != null && item.available() > 0 && line.quantity() > item.available()) {
+                store.setQuantity(cartId, line.sku(), item.available());
+                notices.add("Only " + item.available() + " of " + item.variant().product.name + " are available now;"
+                        + " we lowered the quantity.");
+            }
+        }
+        if (!notices.isEmpty()) {
+            cart = store.find(cartId).orElseThrow();
+        }
+        List<LineView> lines = new ArrayList<>();
+        long subtotal = 0;
+        String currency = null;
+        for (CartLine line : cart.lines()) {
+            Item item = items.get(line.sku());
+            Money whenAdded = Money.of(line.unitPriceAmount(), line.currency());
+            if (item == null) {
+                lines.add(new LineView(line.sku(), line.sku(), null, "", null, line.quantity(), whenAdded,
+                        Money.of(0, line.currency()), null, "No longer sold", false));
+                continue;
+            }
+            Variant variant = item.variant();
+            Money price = variant.price();
+            boolean available = item.available() > 0;
+            Money lineTotal = Money.of(available ? price.amount() * line.quantity() : 0, price.currency());
+            String warning = !available ? "Out of stock"
+                    : price.amount() != line.unitPriceAmount() ? "Price changed from " + dev.storefront.web.MoneyFormat
+                            .formatted(whenAdded) : null;
+            lines.add(new LineView(line.sku(), variant.product.name, variant.product.slug,
+                    variant.attributes.isEmpty() ? "" : variant.label(), variant.product.mainImage(), line.quantity(),
+                    price, lineTotal, whenAdded, warning, available));
+            if (available) {
+                subtotal += lineTotal.amount();
+                currency = price.currency();
+            }
+        }
+        String subtotalCurrency = currency != null ? currency
+                : cart.lines().isEmpty() ? "USD" : cart.lines().get(0).currency();
+        return new CartView(cart.id(), lines, Money.of(subtotal, subtotalCurrency), cart.itemCount(), notices);
+    }
+
+    /**
+     * At sign-in: the account's cart (created or adopted from the guest cart), with the guest cart's
+     * lines added, each capped by what is available. Returns the account cart and whether lines merged.
+     */
+    public MergeResult cartForAccount(long userId, String guestCartId) {
+        Optional<String> own = store.findIdOfUser(userId);
+        boolean guestHasLines = CartStore.isWellFormed(guestCartId)
+                && store.find(guestCartId).filter(c -> c.userId() == null && !c.lines().isEmpty()).isPresent();
+        if (own.isEmpty()) {
+            if (CartStore.isWellFormed(guestCartId)
+                    && store.find(guestCartId).filter(c -> c.userId() == null).isPresent()) {
+                store.assignToUser(guestCartId, userId);
+                return new MergeResult(guestCartId, false);
+            }
+            return new MergeResult(store.create(userId).id(), false);
+        }
+        if (!guestHasLines || own.get().equals(guestCartId)) {
+            return new MergeResult(own.get(), false);
+        }
+        Map<String, Item> items = items(store.find(guestCartId).orElseThrow().lines().stream()
+                .map(CartLine::sku).toList());
+        store.merge(guestCartId, own.get(), line -> {
+            Item item = items.get(line.sku());
+            return item == null ? 0 : item.available();
+        });
+        return new MergeResult(own.get(), true);
+    }
+
+    public record MergeResult(String cartId, boolean merged) {
+    }
+
+    @Scheduled(every = "1h", delayed = "5m", identity = "expire-carts")
+    void expireAbandonedCarts() {
+        store.deleteExpired();
+    }
+
+    private static int validQuantity(Integer quantity) {
+        if (quantity == null || quantity < 1 || quantity > CartStore.MAX_QUANTITY) {
+            throw new InvalidInputException(List.of(new FieldError("quantity", "must be a whole number from 1 to "
+                    + CartStore.MAX_QUANTITY)));
+        }
+        return quantity;
+    }
+
+    /** The variant behind a SKU, if shoppers may buy it, with what is available now. */
+    private Item sellable(String sku) {
+        if (sku == null || !SKU.matcher(sku.strip()).matches()) {
+            throw new InvalidInputException(List.of(new FieldError("sku", "is not a valid SKU")));
+        }
+        String clean = sku.strip().toUpperCase(java.util.Locale.ROOT);
+        Item item = items(List.of(clean)).get(clean);
+        if (item == null) {
+            throw new InvalidInputException(List.of(new FieldError("sku", "no product is sold under " + clean)));
+        }
+        return item;
+    }
+
+    /** Active variants of active products by SKU, with their availability; others are left out. */
+    private Map<String, Item> items(List<String> skus) {
+        Map<String, Item> items = new HashMap<>();
+        if (skus.isEmpty()) {
+            return items;
+        }
+        QuarkusTransaction.joiningExisting().run(() -> {
+            List<Variant> variants = Variant.list(
+                    "select v from Variant v join fetch v.product p left join fetch v.stock"
+                            + " where v.sku in ?1 and v.active = true and p.active = true", skus);
+            for (Variant variant : variants) {
+                items.put(variant.sku, new Item(variant, variant.available()));
+            }
+        });
+        return items;
+    }
+
+    private static CartSnapshot limited(java.util.function.Supplier<CartSnapshot> change) {
+        try {
+            return change.get();
+        } catch (CartStore.LimitException e) {
+            throw new InvalidInputException(List.of(new FieldError(e.field(), e.getMessage())));
+        }
+    }
+}
