@@ -26,6 +26,8 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 
+import dev.storefront.cart.CartCookie;
+import dev.storefront.cart.CartService;
 import dev.storefront.config.StoreConfig;
 import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.InvalidInputException.FieldError;
@@ -55,6 +57,9 @@ public class AccountPages {
 
     @Inject
     StoreConfig config;
+
+    @Inject
+    CartService carts;
 
     @CheckedTemplate
     static class Templates {
@@ -86,8 +91,7 @@ public class AccountPages {
         String target = safeNext(next);
         try {
             User user = accounts.authenticate(email, password, AuthApi.clientAddress(request));
-            return Response.seeOther(URI.create(target))
-                    .cookie(BrowserSession.cookie(accounts.openBrowserSession(user), config.secureCookies())).build();
+            return signedIn(user, target, request);
         } catch (SignInFailedException e) {
             return page(401, Templates.login(trimmed(email), target, e.getMessage(), null));
         } catch (LoginThrottle.TooManyAttemptsException e) {
@@ -106,11 +110,10 @@ public class AccountPages {
     @Path("register")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response register(@FormParam("email") String email, @FormParam("name") String name,
-            @FormParam("password") String password) {
+            @FormParam("password") String password, HttpServerRequest request) {
         try {
             User user = accounts.register(email, password, name);
-            return Response.seeOther(URI.create("/account?notice=registered"))
-                    .cookie(BrowserSession.cookie(accounts.openBrowserSession(user), config.secureCookies())).build();
+            return signedIn(user, "/account?notice=registered", request);
         } catch (InvalidInputException e) {
             return page(400, Templates.register(trimmed(email), trimmed(name), byField(e)));
         }
@@ -127,7 +130,9 @@ public class AccountPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response logout() {
         Optional.ofNullable(token.<String>getClaim(Tokens.SESSION_CLAIM)).ifPresent(accounts::signOut);
-        return Response.seeOther(URI.create("/")).cookie(BrowserSession.expired(config.secureCookies())).build();
+        // the cart cookie points at the account's cart now: the next visitor of this browser starts afresh
+        return Response.seeOther(URI.create("/")).cookie(BrowserSession.expired(config.secureCookies()),
+                CartCookie.cleared(config.secureCookies())).build();
     }
 
     @GET
@@ -186,7 +191,8 @@ public class AccountPages {
     public Response signOutEverywhere() {
         accounts.signOutEverywhere(caller());
         return Response.seeOther(URI.create("/login?notice=signed-out-everywhere"))
-                .cookie(BrowserSession.expired(config.secureCookies())).build();
+                .cookie(BrowserSession.expired(config.secureCookies()), CartCookie.cleared(config.secureCookies()))
+                .build();
     }
 
     @POST
@@ -258,6 +264,18 @@ public class AccountPages {
             return page(400, Templates.resetForm(link, true, byField(e)));
         }
         return Response.seeOther(URI.create("/login?notice=password-reset")).build();
+    }
+
+    /**
+     * The session cookie, and the account's cart in the cart cookie: a guest cart from this browser is
+     * merged into it (quantities added, capped by stock), and then the shopper sees the cart with a notice.
+     */
+    private Response signedIn(User user, String target, HttpServerRequest request) {
+        CartService.MergeResult cart = carts.cartForAccount(user.id, CartCookie.of(request));
+        return Response.seeOther(URI.create(cart.merged() ? "/cart?notice=merged" : target))
+                .cookie(BrowserSession.cookie(accounts.openBrowserSession(user), config.secureCookies()),
+                        CartCookie.holding(cart.cartId(), config.cart().lifetime(), config.secureCookies()))
+                .build();
     }
 
     private static String notice(String code) {

@@ -95,24 +95,28 @@ public class CatalogService {
         if (products.isEmpty()) {
             return List.of();
         }
-        Map<Long, Money[]> ranges = new HashMap<>();
+        record Facts(Money from, Money to, String singleSku) {
+        }
+        Map<Long, Facts> facts = new HashMap<>();
         List<Object[]> rows = Variant.getEntityManager().createQuery("""
-                select v.product.id, v.currency, min(v.priceAmount), max(v.priceAmount)
-                from Variant v where v.product.id in :ids and v.active = true
+                select v.product.id, v.currency, min(v.priceAmount), max(v.priceAmount), count(v), min(v.sku),
+                       sum(case when s.onHand > s.reserved then 1 else 0 end)
+                from Variant v left join v.stock s where v.product.id in :ids and v.active = true
                 group by v.product.id, v.currency""", Object[].class)
                 .setParameter("ids", products.stream().map(p -> p.id).toList())
                 .getResultList();
         for (Object[] row : rows) {
             String currency = (String) row[1];
-            ranges.put((Long) row[0], new Money[] { Money.of((Long) row[2], currency), Money.of((Long) row[3], currency) });
+            boolean oneInStock = ((Number) row[4]).longValue() == 1 && ((Number) row[6]).longValue() == 1;
+            facts.put((Long) row[0], new Facts(Money.of((Long) row[2], currency), Money.of((Long) row[3], currency),
+                    oneInStock ? (String) row[5] : null));
         }
         List<ProductCard> cards = new ArrayList<>();
         for (Product product : products) {
-            Money[] range = ranges.get(product.id);
-            if (range != null) {
+            Facts fact = facts.get(product.id);
+            if (fact != null) {
                 cards.add(new ProductCard(product.slug, product.name, product.brand, product.category.slug,
-                        product.mainImage(), range[0],
-                        range[1]));
+                        product.mainImage(), fact.from(), fact.to(), fact.singleSku()));
             }
         }
         return cards;

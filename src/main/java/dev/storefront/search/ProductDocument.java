@@ -46,6 +46,8 @@ public class ProductDocument implements TypeBinder {
     public static final String COLOUR = "colour";
     public static final String SIZE = "size";
     public static final String IN_STOCK = "inStock";
+    /** The SKU of a product with one active variant, in stock: listings can add it to the cart directly. */
+    public static final String SINGLE_SKU = "singleSku";
     /** Active with at least one active variant: the products shoppers may see. */
     public static final String LISTED = "listed";
     public static final String FEATURED = "featured";
@@ -94,6 +96,8 @@ public class ProductDocument implements TypeBinder {
                 schema.field(COLOUR, f -> f.asString().aggregable(Aggregable.YES)).multiValued().toReference(),
                 schema.field(SIZE, f -> f.asString().aggregable(Aggregable.YES)).multiValued().toReference(),
                 schema.field(IN_STOCK, f -> f.asBoolean().aggregable(Aggregable.YES)).toReference(),
+                schema.field(SINGLE_SKU, f -> f.asString().projectable(Projectable.YES).searchable(Searchable.NO))
+                        .toReference(),
                 schema.field(LISTED, f -> f.asBoolean()).toReference(),
                 schema.field(FEATURED, f -> f.asBoolean().sortable(Sortable.YES)).toReference(),
                 schema.field(CREATED_AT, f -> f.asInstant().sortable(Sortable.YES)).toReference());
@@ -108,7 +112,8 @@ public class ProductDocument implements TypeBinder {
             IndexFieldReference<String> image, IndexFieldReference<Long> minPrice,
             IndexFieldReference<Long> maxPrice, IndexFieldReference<String> currency,
             IndexFieldReference<String> sku, IndexFieldReference<String> colour, IndexFieldReference<String> size,
-            IndexFieldReference<Boolean> inStock, IndexFieldReference<Boolean> listed,
+            IndexFieldReference<Boolean> inStock, IndexFieldReference<String> singleSku,
+            IndexFieldReference<Boolean> listed,
             IndexFieldReference<Boolean> featured, IndexFieldReference<Instant> createdAt) {
     }
 
@@ -140,11 +145,15 @@ public class ProductDocument implements TypeBinder {
             boolean inStock = false;
             Set<String> colours = new LinkedHashSet<>();
             Set<String> sizes = new LinkedHashSet<>();
+            int activeVariants = 0;
+            String lastSku = null;
             for (Variant variant : product.variants) {
                 if (!variant.active) {
                     continue;
                 }
                 document.addValue(fields.sku(), variant.sku);
+                activeVariants++;
+                lastSku = variant.sku;
                 minPrice = minPrice == null ? variant.priceAmount : Math.min(minPrice, variant.priceAmount);
                 maxPrice = maxPrice == null ? variant.priceAmount : Math.max(maxPrice, variant.priceAmount);
                 currency = variant.currency;
@@ -156,6 +165,7 @@ public class ProductDocument implements TypeBinder {
             document.addValue(fields.maxPrice(), maxPrice);
             document.addValue(fields.currency(), currency);
             document.addValue(fields.inStock(), inStock);
+            document.addValue(fields.singleSku(), activeVariants == 1 && inStock ? lastSku : null);
             document.addValue(fields.listed(), product.active && minPrice != null);
             colours.forEach(colour -> document.addValue(fields.colour(), colour));
             sizes.forEach(size -> document.addValue(fields.size(), size));

@@ -187,7 +187,7 @@ public class ProductSearch {
                 f.field(ProductDocument.NAME, String.class), f.field(ProductDocument.BRAND, String.class),
                 f.field(ProductDocument.CATEGORY, String.class), f.field(ProductDocument.IMAGE, String.class),
                 f.field(ProductDocument.MIN_PRICE, Long.class), f.field(ProductDocument.MAX_PRICE, Long.class),
-                f.field(ProductDocument.CURRENCY, String.class))
+                f.field(ProductDocument.CURRENCY, String.class), f.field(ProductDocument.SINGLE_SKU, String.class))
                 .asList().toProjection();
     }
 
@@ -200,7 +200,7 @@ public class ProductSearch {
             }
             cards.add(new ProductCard((String) hit.get(0), (String) hit.get(1), (String) hit.get(2),
                     (String) hit.get(3), (String) hit.get(4), Money.of((Long) hit.get(5), currency),
-                    Money.of((Long) hit.get(6), currency)));
+                    Money.of((Long) hit.get(6), currency), (String) hit.get(8)));
         }
         return cards;
     }

@@ -6,6 +6,10 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import io.vertx.core.http.HttpServerRequest;
+
+import dev.storefront.cart.CartCookie;
+import dev.storefront.cart.CartService;
 import dev.storefront.config.StoreConfig;
 
 /** What the page frame (templates/layout.html) shows on every page, as {@code {cdi:layout.…}}. */
@@ -16,6 +20,12 @@ public class LayoutData {
     @Inject
     StoreConfig config;
 
+    @Inject
+    CartService carts;
+
+    @Inject
+    HttpServerRequest request;
+
     public String storeName() {
         return config.name();
     }
@@ -23,6 +33,11 @@ public class LayoutData {
     /** The address the shop is reached at, for canonical links, Open Graph tags and the sitemap. */
     public String publicUrl() {
         return config.publicUrl();
+    }
+
+    /** Units in this browser's cart, for the header on every page. */
+    public int cartCount() {
+        return carts.itemCount(CartCookie.of(request));
     }
 
     public int year() {

@@ -91,7 +91,9 @@ class StorefrontBrowserTest {
             page.locator(".variant-picker button[type=submit]").click();
             page.waitForURL("**variant=" + wanted);
             assertEquals(wanted, page.locator("#sku").innerText());
-            assertEquals(Boolean.TRUE, page.locator("input[value='" + wanted + "']").isChecked());
+            assertEquals(Boolean.TRUE, page.locator("input[name=variant][value='" + wanted + "']").isChecked());
+            assertEquals(wanted, page.locator("form.add-to-cart input[name=sku]").getAttribute("value"),
+                    "the add-to-cart form adds the chosen variant");
         }
     }
 

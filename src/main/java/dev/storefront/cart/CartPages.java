@@ -1,0 +1,147 @@
+package dev.storefront.cart;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+
+import dev.storefront.config.StoreConfig;
+import dev.storefront.web.InvalidInputException;
+
+/** The cart page and its forms; with the cart script, adding happens without leaving the page. */
+@Path("/cart")
+@Produces(MediaType.TEXT_HTML)
+public class CartPages {
+
+    static final Map<String, String> NOTICES = Map.of(
+            "added", "Added to your cart.",
+            "updated", "Your cart is updated.",
+            "removed", "The item is removed.",
+            "cleared", "Your cart is empty now.",
+            "merged", "We added the items from your earlier visit to your cart.");
+    /** Sent by assets/js/cart.js, which wants a short JSON answer instead of a redirect. */
+    static final String SCRIPT_HEADER = "X-Requested-With";
+
+    @Inject
+    CartService carts;
+
+    @Inject
+    StoreConfig config;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance cart(CartService.CartView cart, String notice, String error);
+    }
+
+    public record Added(int itemCount) {
+    }
+
+    @GET
+    public Response page(@QueryParam("notice") String notice, HttpServerRequest request) {
+        return render(200, CartCookie.of(request), notice == null ? null : NOTICES.get(notice), null);
+    }
+
+    @POST
+    @Path("items")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response add(@FormParam("sku") String sku, @FormParam("quantity") String quantity,
+            @HeaderParam(SCRIPT_HEADER) String script, HttpServerRequest request) {
+        String cartId = CartCookie.of(request);
+        boolean newCart = cartId == null || carts.find(cartId).isEmpty();
+        if (newCart) {
+            cartId = carts.create(null).id();
+        }
+        try {
+            CartSnapshot cart = carts.add(cartId, sku, quantity == null || quantity.isBlank() ? 1 : number(quantity));
+            Response.ResponseBuilder answer = script != null
+                    ? Response.ok(new Added(cart.itemCount()), MediaType.APPLICATION_JSON_TYPE)
+                    : Response.seeOther(URI.create("/cart?notice=added"));
+            if (newCart) {
+                answer.cookie(CartCookie.holding(cartId, config.cart().lifetime(), config.secureCookies()));
+            }
+            return answer.build();
+        } catch (InvalidInputException e) {
+            if (script != null) {
+                throw e;
+            }
+            return render(400, newCart ? null : cartId, null, "Could not add it: " + e.getMessage());
+        }
+    }
+
+    @POST
+    @Path("items/{sku}/quantity")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response change(@PathParam("sku") String sku, @FormParam("quantity") String quantity,
+            HttpServerRequest request) {
+        String cartId = existing(request);
+        try {
+            carts.setQuantity(cartId, sku, number(quantity));
+            return Response.seeOther(URI.create("/cart?notice=updated")).build();
+        } catch (InvalidInputException e) {
+            return render(400, cartId, null, "Could not change it: " + e.getMessage());
+        }
+    }
+
+    @POST
+    @Path("items/{sku}/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response remove(@PathParam("sku") String sku, HttpServerRequest request) {
+        String cartId = existing(request);
+        try {
+            carts.remove(cartId, sku);
+        } catch (InvalidInputException e) {
+            // already gone: the page shows the cart as it is
+        }
+        return Response.seeOther(URI.create("/cart?notice=removed")).build();
+    }
+
+    @POST
+    @Path("clear")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response clear(HttpServerRequest request) {
+        carts.clear(existing(request));
+        return Response.seeOther(URI.create("/cart?notice=cleared")).build();
+    }
+
+    private String existing(HttpServerRequest request) {
+        String cartId = CartCookie.of(request);
+        if (cartId == null) {
+            throw new CartStore.CartNotFoundException(null);
+        }
+        return cartId;
+    }
+
+    private Response render(int status, String cartId, String notice, String error) {
+        CartService.CartView view = cartId == null || carts.find(cartId).isEmpty()
+                ? new CartService.CartView(null, List.of(), dev.storefront.money.Money.of(0, config.currency()), 0,
+                        List.of())
+                : carts.view(cartId);
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store").entity(Templates.cart(view, notice, error).render()).build();
+    }
+
+    /** A quantity from a form; anything but a whole number is refused by the service's range check. */
+    private static Integer number(String raw) {
+        try {
+            return raw == null ? null : Integer.valueOf(raw.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package dev.storefront.cart;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.filter.cookie.CookieFilter;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+import dev.storefront.catalog.Variant;
+import dev.storefront.inventory.StockLevel;
+
+/** The cart in a browser without JavaScript: forms, the header count, live truth and sign-in merges. */
+@QuarkusTest
+class CartPagesTest {
+
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+    private static final Pattern COUNT = Pattern.compile("class=\"cart-count\"[^>]*>(\\d+)<");
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    RedisDataSource redis;
+
+    @Inject
+    CartStore store;
+
+    @BeforeEach
+    void forgetFailedSignIns() {
+        redis.key().keys("login-failures:*").forEach(key -> redis.key().del(key));
+    }
+
+    static final class Visitor {
+        final CookieFilter cookies = new CookieFilter();
+        String csrf;
+
+        RequestSpecification request() {
+            return given().filter(cookies).redirects().follow(false);
+        }
+
+        String open(String path) {
+            String html = request().when().get(path).then().statusCode(200).extract().asString();
+            Matcher token = CSRF.matcher(html);
+            if (token.find()) {
+                csrf = token.group(1);
+            }
+            return html;
+        }
+
+        Response submit(String path, Map<String, String> fields) {
+            var form = request().contentType(ContentType.URLENC).formParam("csrf", csrf);
+            fields.forEach(form::formParam);
+            return form.when().post(path);
+        }
+
+        int headerCount() {
+            Matcher count = COUNT.matcher(open("/"));
+            assertTrue(count.find(), "the header shows a cart count");
+            return Integer.parseInt(count.group(1));
+        }
+    }
+
+    @Test
+    void aGuestAddsChangesRemovesAndClearsWithPlainForms() {
+        Product product = productInStock(10);
+        Visitor guest = new Visitor();
+        assertEquals(0, guest.headerCount());
+        String page = guest.open("/p/" + product.slug());
+        assertTrue(page.contains("action=\"/cart/items\""), "the product page has an add-to-cart form");
+        Response added = guest.submit("/cart/items", Map.of("sku", product.sku(), "quantity", "2"));
+        assertEquals(303, added.statusCode());
+        assertTrue(added.header("Location").endsWith("/cart?notice=added"));
+        assertTrue(added.getDetailedCookie(CartCookie.NAME).isHttpOnly(), "the cart id is in an HttpOnly cookie");
+        assertEquals(2, guest.headerCount());
+
+        String cart = guest.open("/cart?notice=added");
+        assertTrue(cart.contains(product.sku()) && cart.contains("value=\"2\""), cart);
+        assertEquals(303, guest.submit("/cart/items/" + product.sku() + "/quantity", Map.of("quantity", "3"))
+                .statusCode());
+        assertEquals(3, guest.headerCount());
+        guest.open("/cart");
+        assertEquals(400, guest.submit("/cart/items/" + product.sku() + "/quantity", Map.of("quantity", "abc"))
+                .statusCode());
+        assertEquals(3, guest.headerCount(), "a bad quantity changes nothing");
+        guest.open("/cart");
+        assertEquals(303, guest.submit("/cart/items/" + product.sku() + "/remove", Map.of()).statusCode());
+        assertEquals(0, guest.headerCount());
+        guest.open("/cart");
+        guest.submit("/cart/items", Map.of("sku", product.sku()));
+        guest.open("/cart");
+        assertEquals(303, guest.submit("/cart/clear", Map.of()).statusCode());
+        assertTrue(guest.open("/cart").contains("Your cart is empty"));
+    }
+
+    @Test
+    void theCartTellsTheTruthAboutStockAndPrices() {
+        Product lowered = productInStock(10);
+        Product repriced = productInStock(10, lowered.sku());
+        Visitor guest = new Visitor();
+        guest.open("/p/" + lowered.slug());
+        guest.submit("/cart/items", Map.of("sku", lowered.sku(), "quantity", "5"));
+        guest.submit("/cart/items", Map.of("sku", repriced.sku(), "quantity", "1"));
+        QuarkusTransaction.requiringNew().run(() -> {
+            StockLevel level = Variant.<Variant>find("sku", lowered.sku()).firstResult().stock;
+            level.onHand = level.reserved + 2;
+            Variant.<Variant>find("sku", repriced.sku()).firstResult().priceAmount += 500;
+        });
+        String cart = guest.open("/cart");
+        assertTrue(cart.contains("we lowered the quantity"), "says the quantity was lowered");
+        assertTrue(cart.contains("Price changed from"), "says the price changed");
+        assertEquals(3, guest.headerCount(), "2 of the first, 1 of the second");
+
+        QuarkusTransaction.requiringNew().run(() -> Variant.<Variant>find("sku", repriced.sku()).firstResult()
+                .active = false);
+        assertTrue(guest.open("/cart").contains("No longer sold"), "a switched-off item is flagged");
+    }
+
+    @Test
+    void signingInMergesTheGuestCartIntoTheAccountsCappedByStock() {
+        Product product = productInStock(4);
+        String email = "merge-" + UUID.randomUUID() + "@example.com";
+        given().contentType(ContentType.JSON).body(Map.of("email", email, "password", PASSWORD, "name", "M"))
+                .when().post("/api/v1/auth/register").then().statusCode(201);
+
+        Visitor laptop = new Visitor();
+        signIn(laptop, email);
+        laptop.open("/p/" + product.slug());
+        laptop.submit("/cart/items", Map.of("sku", product.sku(), "quantity", "3"));
+        assertEquals(3, laptop.headerCount());
+
+        Visitor phone = new Visitor();
+        phone.open("/p/" + product.slug());
+        phone.submit("/cart/items", Map.of("sku", product.sku(), "quantity", "2"));
+        Response signedIn = signIn(phone, email);
+        assertTrue(signedIn.header("Location").endsWith("/cart?notice=merged"), "the shopper is told");
+        int available = QuarkusTransaction.requiringNew().call(() -> Variant.<Variant>find("sku", product.sku())
+                .firstResult().available());
+        assertEquals(Math.min(5, available), phone.headerCount(), "3 + 2, capped by what is available");
+        assertEquals(phone.headerCount(), laptop.headerCount(), "one cart for the account on every device");
+
+        phone.open("/account");
+        phone.submit("/logout", Map.of());
+        assertEquals(0, phone.headerCount(), "after sign-out the browser has no cart");
+    }
+
+    @Test
+    void abandonedCartsExpireInRedisAndPostgresql() {
+        String cart = CartApiTest.newCart();
+        long ttl = redis.key().ttl("cart:" + cart);
+        assertTrue(ttl > Duration.ofDays(29).toSeconds() && ttl <= Duration.ofDays(30).toSeconds(),
+                "Redis keeps it for 30 days: " + ttl);
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "update carts set expires_at = now() - interval '1 minute' where id = ?1").setParameter(1, cart)
+                .executeUpdate());
+        assertTrue(store.deleteExpired() >= 1);
+        long left = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from carts where id = ?1").setParameter(1, cart).getSingleResult()).longValue());
+        assertEquals(0, left);
+    }
+
+    private static Response signIn(Visitor visitor, String email) {
+        visitor.open("/login");
+        Response answer = visitor.submit("/login", Map.of("email", email, "password", PASSWORD));
+        assertEquals(303, answer.statusCode());
+        assertNotNull(answer.getCookie(CartCookie.NAME), "the account's cart goes in the cart cookie");
+        return answer;
+    }
+
+    /** Each test takes different products, so that one test's stock and price changes don't meet another's. */
+    private static final java.util.concurrent.atomic.AtomicInteger PICKED = new java.util.concurrent.atomic.AtomicInteger();
+
+    record Product(String slug, String sku) {
+    }
+
+    private Product productInStock(int atLeast, String... except) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Object[] row = (Object[]) entityManager.createNativeQuery("""
+                    select p.slug, v.sku from variants v join stock_levels s on s.variant_id = v.id
+                    join products p on p.id = v.product_id
+                    where v.active and p.active and s.on_hand - s.reserved >= ?1 and v.sku <> ?2
+                    and v.position = 0 order by v.id desc limit 1 offset ?3""")
+                    .setParameter(1, atLeast).setParameter(2, except.length > 0 ? except[0] : "")
+                    .setParameter(3, PICKED.getAndIncrement()).getSingleResult();
+            return new Product((String) row[0], (String) row[1]);
+        });
+    }
+}
