@@ -37,7 +37,8 @@
         say('Could not add it: ' + detail, true);
       }
     }).catch(function () {
-      form.submit();
+      // no answer we can read: say so rather than post again, which could add the item twice
+      say('Could not add it just now. Please try again.', true);
     }).then(function () {
       if (button) { button.disabled = false; }
     });

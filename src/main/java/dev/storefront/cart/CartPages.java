@@ -23,6 +23,7 @@ import io.vertx.core.http.HttpServerRequest;
 
 import dev.storefront.config.StoreConfig;
 import dev.storefront.web.InvalidInputException;
+import dev.storefront.web.Problem;
 
 /** The cart page and its forms; with the cart script, adding happens without leaving the page. */
 @Path("/cart")
@@ -60,6 +61,7 @@ public class CartPages {
     @POST
     @Path("items")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces({ MediaType.TEXT_HTML, MediaType.APPLICATION_JSON })
     public Response add(@FormParam("sku") String sku, @FormParam("quantity") String quantity,
             @HeaderParam(SCRIPT_HEADER) String script, HttpServerRequest request) {
         String cartId = CartCookie.of(request);
@@ -78,7 +80,8 @@ public class CartPages {
             return answer.build();
         } catch (InvalidInputException e) {
             if (script != null) {
-                throw e;
+                return Response.status(400).type(Problem.MEDIA_TYPE).entity(Problem.invalid(e.errors(), "/cart/items"))
+                        .build();
             }
             return render(400, newCart ? null : cartId, null, "Could not add it: " + e.getMessage());
         }

@@ -113,6 +113,22 @@ class CartPagesTest {
     }
 
     @Test
+    void theCartScriptGetsJsonAnswers() {
+        Product product = productInStock(5);
+        Visitor guest = new Visitor();
+        guest.open("/p/" + product.slug());
+        guest.request().header("X-Requested-With", "fetch").accept(ContentType.JSON).contentType(ContentType.URLENC)
+                .formParam("csrf", guest.csrf).formParam("sku", product.sku()).formParam("quantity", "2")
+                .when().post("/cart/items").then().statusCode(200).contentType(ContentType.JSON)
+                .body("itemCount", org.hamcrest.Matchers.equalTo(2));
+        guest.request().header("X-Requested-With", "fetch").accept(ContentType.JSON).contentType(ContentType.URLENC)
+                .formParam("csrf", guest.csrf).formParam("sku", product.sku()).formParam("quantity", "500")
+                .when().post("/cart/items").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItem("quantity"));
+        assertEquals(2, guest.headerCount());
+    }
+
+    @Test
     void theCartTellsTheTruthAboutStockAndPrices() {
         Product lowered = productInStock(10);
         Product repriced = productInStock(10, lowered.sku());
