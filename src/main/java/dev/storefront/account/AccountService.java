@@ -1,14 +1,8 @@
 package dev.storefront.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 import java.util.List;
@@ -25,6 +19,7 @@ import dev.storefront.config.StoreConfig;
 import dev.storefront.mail.AccountEmails;
 import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.InvalidInputException.FieldError;
+import dev.storefront.web.SecureTokens;
 
 /** Accounts: registration, signing in (throttled, with one answer for every failure) and sessions. */
 @ApplicationScoped
@@ -36,7 +31,6 @@ public class AccountService {
     /** Compared against when the account does not exist, so that both failures take as long. */
     private static final int RESETS_PER_WINDOW = 5;
     private static final Duration LINK_LIFETIME = Duration.ofHours(1);
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String DUMMY_HASH = BcryptUtil.bcryptHash("not a password of anyone's");
 
     @Inject
@@ -287,34 +281,24 @@ public class AccountService {
     }
 
     private static String newLinkToken(User user, AccountToken.Purpose purpose, String newEmail) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = SecureTokens.newToken();
         AccountToken link = new AccountToken();
         link.user = user;
         link.purpose = purpose;
         link.newEmail = newEmail;
-        link.tokenHash = hash(token);
+        link.tokenHash = SecureTokens.sha256Hex(token);
         link.expiresAt = Instant.now().plus(LINK_LIFETIME);
         link.persist();
         return token;
     }
 
     private static Optional<AccountToken> usableLink(String token, AccountToken.Purpose purpose) {
-        if (token == null || token.length() != 43) {
+        if (!SecureTokens.looksLikeToken(token)) {
             return Optional.empty();
         }
-        return AccountToken.<AccountToken>find("tokenHash = ?1 and purpose = ?2", hash(token), purpose)
+        return AccountToken.<AccountToken>find("tokenHash = ?1 and purpose = ?2", SecureTokens.sha256Hex(token),
+                purpose)
                 .firstResultOptional().filter(AccountToken::usable);
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
     }
 
     /** An address as a form or the API sends it. */

@@ -1,12 +1,6 @@
 package dev.storefront.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,6 +10,8 @@ import jakarta.inject.Inject;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.hash.HashCommands;
 import io.quarkus.redis.datasource.set.SetCommands;
+
+import dev.storefront.web.SecureTokens;
 
 /**
  * The session store, in Redis. A session is what a sign-in opens; its id travels in the {@code sid}
@@ -28,8 +24,6 @@ public class Sessions {
 
     /** How long a session lives without being used. */
     public static final Duration IDLE_LIFETIME = Duration.ofDays(30);
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final RedisDataSource redis;
     private final HashCommands<String, String, String> hashes;
@@ -51,7 +45,7 @@ public class Sessions {
     }
 
     public Session open(long userId) {
-        String id = randomToken();
+        String id = SecureTokens.newToken();
         hashes.hset(sessionKey(id), Map.of("user", Long.toString(userId)));
         redis.key().expire(sessionKey(id), IDLE_LIFETIME);
         sets.sadd(userKey(userId), id);
@@ -81,7 +75,7 @@ public class Sessions {
 
     /** A refresh token for the session; only its hash is stored. */
     public String issueRefreshToken(Session session) {
-        String token = randomToken();
+        String token = SecureTokens.newToken();
         String key = refreshKey(token);
         hashes.hset(key, Map.of("session", session.id(), "user", Long.toString(session.userId()), "uses", "0"));
         redis.key().expire(key, IDLE_LIFETIME);
@@ -116,11 +110,6 @@ public class Sessions {
         return Optional.of(new Refreshed(session, issueRefreshToken(session)));
     }
 
-    private static String randomToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 
     private static String sessionKey(String id) {
         return "session:" + id;
@@ -131,11 +120,6 @@ public class Sessions {
     }
 
     private static String refreshKey(String token) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return "refresh:" + HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
+        return "refresh:" + SecureTokens.sha256Hex(token);
     }
 }

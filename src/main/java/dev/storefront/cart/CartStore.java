@@ -1,6 +1,5 @@
 package dev.storefront.cart;
 
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -25,6 +23,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.storefront.config.StoreConfig;
+import dev.storefront.web.SecureTokens;
 
 /**
  * Where carts live. PostgreSQL holds the durable copy and every change is committed there before it
@@ -37,7 +36,6 @@ public class CartStore {
 
     public static final int MAX_QUANTITY = 99;
     public static final int MAX_LINES = 100;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     DataSource dataSource;
@@ -77,7 +75,7 @@ public class CartStore {
     }
 
     public CartSnapshot create(Long userId) {
-        String id = newId();
+        String id = SecureTokens.newToken();
         QuarkusTransaction.requiringNew().run(() -> update("""
                 insert into carts (id, user_id, expires_at) values (?, ?, ?)""", statement -> {
             statement.setString(1, id);
@@ -222,8 +220,7 @@ public class CartStore {
     }
 
     public static boolean isWellFormed(String id) {
-        return id != null && id.length() == 43 && id.chars().allMatch(c -> Character.isLetterOrDigit(c)
-                || c == '-' || c == '_');
+        return SecureTokens.looksLikeToken(id);
     }
 
     private Optional<CartSnapshot> changeLine(String id, String sku, Runnable write) {
@@ -310,12 +307,6 @@ public class CartStore {
         } catch (SQLException e) {
             throw new IllegalStateException("cart query failed: " + e.getMessage(), e);
         }
-    }
-
-    private static String newId() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** No cart with this id (never was, expired, or merged away): 404. */

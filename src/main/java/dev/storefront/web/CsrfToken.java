@@ -1,8 +1,5 @@
 package dev.storefront.web;
 
-import java.security.SecureRandom;
-import java.util.Base64;
-
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -20,7 +17,6 @@ public class CsrfToken {
 
     static final String COOKIE = "sf_csrf";
     static final String FIELD = "csrf";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     HttpServerRequest request;
@@ -31,12 +27,10 @@ public class CsrfToken {
     public String token() {
         if (token == null) {
             Cookie cookie = request.getCookie(COOKIE);
-            if (cookie != null && cookie.getValue().length() == 43) {
+            if (cookie != null && SecureTokens.looksLikeToken(cookie.getValue())) {
                 token = cookie.getValue();
             } else {
-                byte[] bytes = new byte[32];
-                RANDOM.nextBytes(bytes);
-                token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+                token = SecureTokens.newToken();
                 issued = true;
             }
         }

@@ -1,10 +1,5 @@
 package dev.storefront.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -26,12 +21,7 @@ public final class HttpCaching {
 
     /** The first 16 hex digits of the SHA-256 of the text. */
     public static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
+        return SecureTokens.sha256Hex(text).substring(0, 16);
     }
 
     /** 304 when the request's If-None-Match matches {@code tag}, otherwise 200 with the body. */

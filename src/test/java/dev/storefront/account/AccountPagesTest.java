@@ -26,11 +26,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.filter.cookie.CookieFilter;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 
+import dev.storefront.testing.FormClient;
 import dev.storefront.testing.SmtpServer;
 
 /** A shopper in a browser without JavaScript: cookies, forms with CSRF tokens, redirects and emails. */
@@ -39,7 +38,6 @@ import dev.storefront.testing.SmtpServer;
 class AccountPagesTest {
 
     private static final String PASSWORD = "correct horse battery staple";
-    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     @Inject
     RedisDataSource redis;
@@ -49,37 +47,14 @@ class AccountPagesTest {
 
     @BeforeEach
     void forgetFailedSignIns() {
-        redis.key().keys("login-failures:*").forEach(key -> redis.key().del(key));
+        FormClient.forgetFailedSignIns(redis);
     }
 
     /** One browser: keeps its cookies, and reads the CSRF token from the last page it loaded. */
-    static final class Visitor {
-        final CookieFilter cookies = new CookieFilter();
-        String csrf;
-
-        RequestSpecification request() {
-            return given().filter(cookies).redirects().follow(false);
-        }
-
-        String open(String path) {
-            String html = request().when().get(path).then().statusCode(200).extract().asString();
-            Matcher token = CSRF.matcher(html);
-            if (token.find()) {
-                csrf = token.group(1);
-            }
-            return html;
-        }
-
-        Response submit(String path, Map<String, String> fields) {
-            var form = request().contentType(ContentType.URLENC).formParam("csrf", csrf);
-            fields.forEach(form::formParam);
-            return form.when().post(path);
-        }
-    }
 
     @Test
     void registerSignOutAndTheOldSessionIsDeadEvenReplayedByHand() {
-        Visitor visitor = new Visitor();
+        FormClient visitor = new FormClient();
         String email = newEmail();
         visitor.open("/register");
         Response registered = visitor.submit("/register", Map.of("email", email, "name", "Grace", "password", PASSWORD));
@@ -109,7 +84,7 @@ class AccountPagesTest {
     @Test
     void signingInWithTheFormReturnsToThePageAskedFor() {
         String email = registered();
-        Visitor visitor = new Visitor();
+        FormClient visitor = new FormClient();
         visitor.request().when().get("/account").then().statusCode(303);
         visitor.open("/login?next=/account");
         Response wrong = visitor.submit("/login", Map.of("email", email, "password", "wrong password!", "next",
@@ -126,7 +101,7 @@ class AccountPagesTest {
 
     @Test
     void aFormWithoutOrWithAWrongCsrfTokenIsRefusedAndChangesNothing() {
-        Visitor visitor = signedIn(registered());
+        FormClient visitor = signedIn(registered());
         Response missing = visitor.request().contentType(ContentType.URLENC).formParam("name", "Mallory")
                 .when().post("/account/profile");
         assertEquals(403, missing.statusCode());
@@ -141,7 +116,7 @@ class AccountPagesTest {
 
     @Test
     void anotherCustomersAddressIsA404InPagesAndTheApi() {
-        Visitor alice = signedIn(registered());
+        FormClient alice = signedIn(registered());
         alice.open("/account");
         assertEquals(303, alice.submit("/account/addresses", Map.of("name", "Alice Liddell", "line1", "1 Rabbit Hole",
                 "city", "Oxford", "postalCode", "OX1 1AA", "country", "gb")).statusCode());
@@ -152,7 +127,7 @@ class AccountPagesTest {
         String addressId = id.group(1);
 
         String bobEmail = registered();
-        Visitor bob = signedIn(bobEmail);
+        FormClient bob = signedIn(bobEmail);
         bob.open("/account");
         assertEquals(404, bob.submit("/account/addresses/" + addressId + "/delete", Map.of()).statusCode());
         assertEquals(404, bob.submit("/account/addresses/" + addressId + "/default", Map.of()).statusCode());
@@ -169,7 +144,7 @@ class AccountPagesTest {
         String oldApiToken = apiToken(email);
         int before = SmtpServer.received().getReceivedMessages().length;
 
-        Visitor visitor = new Visitor();
+        FormClient visitor = new FormClient();
         visitor.open("/password-reset");
         String unknown = visitor.submit("/password-reset", Map.of("email", newEmail())).then().statusCode(200)
                 .extract().asString();
@@ -205,7 +180,7 @@ class AccountPagesTest {
     @Test
     void changingTheEmailNeedsTheLinkSentToTheNewAddress() throws Exception {
         String email = registered();
-        Visitor visitor = signedIn(email);
+        FormClient visitor = signedIn(email);
         visitor.open("/account");
         String newEmail = newEmail();
         int before = SmtpServer.received().getReceivedMessages().length;
@@ -226,8 +201,8 @@ class AccountPagesTest {
     @Test
     void changingThePasswordSignsOutOtherDevicesButNotThisOne() {
         String email = registered();
-        Visitor laptop = signedIn(email);
-        Visitor phone = signedIn(email);
+        FormClient laptop = signedIn(email);
+        FormClient phone = signedIn(email);
         laptop.open("/account");
         Response wrongCurrent = laptop.submit("/account/password", Map.of("currentPassword", "not my password",
                 "newPassword", "another long passphrase"));
@@ -263,8 +238,8 @@ class AccountPagesTest {
     @Test
     void signOutEverywhereEndsEverySession() {
         String email = registered();
-        Visitor laptop = signedIn(email);
-        Visitor phone = signedIn(email);
+        FormClient laptop = signedIn(email);
+        FormClient phone = signedIn(email);
         String apiToken = apiToken(email);
         laptop.open("/account");
         assertEquals(303, laptop.submit("/account/sessions/revoke-all", Map.of()).statusCode());
@@ -281,7 +256,7 @@ class AccountPagesTest {
                 { newEmail(), "qwertyuiop", "Password is one of the most common passwords" },
                 { newEmail(), "short", "Password must be at least 10 characters" } };
         for (Object[] c : cases) {
-            Visitor visitor = new Visitor();
+            FormClient visitor = new FormClient();
             visitor.open("/register");
             Response answer = visitor.submit("/register", Map.of("email", (String) c[0], "password", (String) c[1]));
             assertEquals(400, answer.statusCode(), (String) c[2]);
@@ -301,8 +276,8 @@ class AccountPagesTest {
         }
     }
 
-    private static Visitor signedIn(String email) {
-        Visitor visitor = new Visitor();
+    private static FormClient signedIn(String email) {
+        FormClient visitor = new FormClient();
         visitor.open("/login");
         assertEquals(303, visitor.submit("/login", Map.of("email", email, "password", PASSWORD)).statusCode());
         return visitor;

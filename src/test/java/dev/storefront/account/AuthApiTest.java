@@ -25,6 +25,7 @@ import io.restassured.path.json.JsonPath;
 import io.smallrye.jwt.build.Jwt;
 
 import dev.storefront.config.StoreConfig;
+import dev.storefront.testing.FormClient;
 import dev.storefront.testing.LogCapture;
 
 /** API clients: registration, tokens, refresh rotation, logout, throttling and roles. */
@@ -42,9 +43,7 @@ class AuthApiTest {
     /** Every request here comes from 127.0.0.1; start each test with no failed sign-ins counted. */
     @BeforeEach
     void forgetFailedSignIns() {
-        for (String key : redis.key().keys("login-failures:*")) {
-            redis.key().del(key);
-        }
+        FormClient.forgetFailedSignIns(redis);
     }
 
     @Test

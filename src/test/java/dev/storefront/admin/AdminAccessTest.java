@@ -29,6 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 import dev.storefront.config.StoreConfig;
+import dev.storefront.testing.FormClient;
 
 /**
  * Walks every route under /admin and /api/v1/admin found in the compiled resources, so a new admin route
@@ -48,7 +49,7 @@ class AdminAccessTest {
 
     @BeforeEach
     void forgetFailedSignIns() {
-        redis.key().keys("login-failures:*").forEach(key -> redis.key().del(key));
+        FormClient.forgetFailedSignIns(redis);
     }
 
     @Test

@@ -20,20 +20,18 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.filter.cookie.CookieFilter;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 
 import dev.storefront.catalog.Variant;
 import dev.storefront.inventory.StockLevel;
+import dev.storefront.testing.FormClient;
 
 /** The cart in a browser without JavaScript: forms, the header count, live truth and sign-in merges. */
 @QuarkusTest
 class CartPagesTest {
 
     private static final String PASSWORD = "correct horse battery staple";
-    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
     private static final Pattern COUNT = Pattern.compile("class=\"cart-count\"[^>]*>(\\d+)<");
 
     @Inject
@@ -47,64 +45,40 @@ class CartPagesTest {
 
     @BeforeEach
     void forgetFailedSignIns() {
-        redis.key().keys("login-failures:*").forEach(key -> redis.key().del(key));
+        FormClient.forgetFailedSignIns(redis);
     }
 
-    static final class Visitor {
-        final CookieFilter cookies = new CookieFilter();
-        String csrf;
-
-        RequestSpecification request() {
-            return given().filter(cookies).redirects().follow(false);
-        }
-
-        String open(String path) {
-            String html = request().when().get(path).then().statusCode(200).extract().asString();
-            Matcher token = CSRF.matcher(html);
-            if (token.find()) {
-                csrf = token.group(1);
-            }
-            return html;
-        }
-
-        Response submit(String path, Map<String, String> fields) {
-            var form = request().contentType(ContentType.URLENC).formParam("csrf", csrf);
-            fields.forEach(form::formParam);
-            return form.when().post(path);
-        }
-
-        int headerCount() {
-            Matcher count = COUNT.matcher(open("/"));
-            assertTrue(count.find(), "the header shows a cart count");
-            return Integer.parseInt(count.group(1));
-        }
+    private static int headerCount(FormClient visitor) {
+        Matcher count = COUNT.matcher(visitor.open("/"));
+        assertTrue(count.find(), "the header shows a cart count");
+        return Integer.parseInt(count.group(1));
     }
 
     @Test
     void aGuestAddsChangesRemovesAndClearsWithPlainForms() {
         Product product = productInStock(10);
-        Visitor guest = new Visitor();
-        assertEquals(0, guest.headerCount());
+        FormClient guest = new FormClient();
+        assertEquals(0, headerCount(guest));
         String page = guest.open("/p/" + product.slug());
         assertTrue(page.contains("action=\"/cart/items\""), "the product page has an add-to-cart form");
         Response added = guest.submit("/cart/items", Map.of("sku", product.sku(), "quantity", "2"));
         assertEquals(303, added.statusCode());
         assertTrue(added.header("Location").endsWith("/cart?notice=added"));
         assertTrue(added.getDetailedCookie(CartCookie.NAME).isHttpOnly(), "the cart id is in an HttpOnly cookie");
-        assertEquals(2, guest.headerCount());
+        assertEquals(2, headerCount(guest));
 
         String cart = guest.open("/cart?notice=added");
         assertTrue(cart.contains(product.sku()) && cart.contains("value=\"2\""), cart);
         assertEquals(303, guest.submit("/cart/items/" + product.sku() + "/quantity", Map.of("quantity", "3"))
                 .statusCode());
-        assertEquals(3, guest.headerCount());
+        assertEquals(3, headerCount(guest));
         guest.open("/cart");
         assertEquals(400, guest.submit("/cart/items/" + product.sku() + "/quantity", Map.of("quantity", "abc"))
                 .statusCode());
-        assertEquals(3, guest.headerCount(), "a bad quantity changes nothing");
+        assertEquals(3, headerCount(guest), "a bad quantity changes nothing");
         guest.open("/cart");
         assertEquals(303, guest.submit("/cart/items/" + product.sku() + "/remove", Map.of()).statusCode());
-        assertEquals(0, guest.headerCount());
+        assertEquals(0, headerCount(guest));
         guest.open("/cart");
         guest.submit("/cart/items", Map.of("sku", product.sku()));
         guest.open("/cart");
@@ -115,7 +89,7 @@ class CartPagesTest {
     @Test
     void theCartScriptGetsJsonAnswers() {
         Product product = productInStock(5);
-        Visitor guest = new Visitor();
+        FormClient guest = new FormClient();
         guest.open("/p/" + product.slug());
         guest.request().header("X-Requested-With", "fetch").accept(ContentType.JSON).contentType(ContentType.URLENC)
                 .formParam("csrf", guest.csrf).formParam("sku", product.sku()).formParam("quantity", "2")
@@ -125,14 +99,14 @@ class CartPagesTest {
                 .formParam("csrf", guest.csrf).formParam("sku", product.sku()).formParam("quantity", "500")
                 .when().post("/cart/items").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", org.hamcrest.Matchers.hasItem("quantity"));
-        assertEquals(2, guest.headerCount());
+        assertEquals(2, headerCount(guest));
     }
 
     @Test
     void theCartTellsTheTruthAboutStockAndPrices() {
         Product lowered = productInStock(10);
         Product repriced = productInStock(10, lowered.sku());
-        Visitor guest = new Visitor();
+        FormClient guest = new FormClient();
         guest.open("/p/" + lowered.slug());
         guest.submit("/cart/items", Map.of("sku", lowered.sku(), "quantity", "5"));
         guest.submit("/cart/items", Map.of("sku", repriced.sku(), "quantity", "1"));
@@ -144,7 +118,7 @@ class CartPagesTest {
         String cart = guest.open("/cart");
         assertTrue(cart.contains("we lowered the quantity"), "says the quantity was lowered");
         assertTrue(cart.contains("Price changed from"), "says the price changed");
-        assertEquals(3, guest.headerCount(), "2 of the first, 1 of the second");
+        assertEquals(3, headerCount(guest), "2 of the first, 1 of the second");
 
         QuarkusTransaction.requiringNew().run(() -> Variant.<Variant>find("sku", repriced.sku()).firstResult()
                 .active = false);
@@ -158,25 +132,25 @@ class CartPagesTest {
         given().contentType(ContentType.JSON).body(Map.of("email", email, "password", PASSWORD, "name", "M"))
                 .when().post("/api/v1/auth/register").then().statusCode(201);
 
-        Visitor laptop = new Visitor();
+        FormClient laptop = new FormClient();
         signIn(laptop, email);
         laptop.open("/p/" + product.slug());
         laptop.submit("/cart/items", Map.of("sku", product.sku(), "quantity", "3"));
-        assertEquals(3, laptop.headerCount());
+        assertEquals(3, headerCount(laptop));
 
-        Visitor phone = new Visitor();
+        FormClient phone = new FormClient();
         phone.open("/p/" + product.slug());
         phone.submit("/cart/items", Map.of("sku", product.sku(), "quantity", "2"));
         Response signedIn = signIn(phone, email);
         assertTrue(signedIn.header("Location").endsWith("/cart?notice=merged"), "the shopper is told");
         int available = QuarkusTransaction.requiringNew().call(() -> Variant.<Variant>find("sku", product.sku())
                 .firstResult().available());
-        assertEquals(Math.min(5, available), phone.headerCount(), "3 + 2, capped by what is available");
-        assertEquals(phone.headerCount(), laptop.headerCount(), "one cart for the account on every device");
+        assertEquals(Math.min(5, available), headerCount(phone), "3 + 2, capped by what is available");
+        assertEquals(headerCount(phone), headerCount(laptop), "one cart for the account on every device");
 
         phone.open("/account");
         phone.submit("/logout", Map.of());
-        assertEquals(0, phone.headerCount(), "after sign-out the browser has no cart");
+        assertEquals(0, headerCount(phone), "after sign-out the browser has no cart");
     }
 
     @Test
@@ -194,7 +168,7 @@ class CartPagesTest {
         assertEquals(0, left);
     }
 
-    private static Response signIn(Visitor visitor, String email) {
+    private static Response signIn(FormClient visitor, String email) {
         visitor.open("/login");
         Response answer = visitor.submit("/login", Map.of("email", email, "password", PASSWORD));
         assertEquals(303, answer.statusCode());
