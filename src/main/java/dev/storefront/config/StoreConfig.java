@@ -52,6 +52,37 @@ public interface StoreConfig {
 
     Cart cart();
 
+    Checkout checkout();
+
+    /** What checkout offers and charges. */
+    interface Checkout {
+        /** How long stock is held for an unpaid order. */
+        java.time.Duration reservationTime();
+
+        /** Which payment provider takes payments: {@code test} (local page) or {@code stripe}. */
+        String paymentProvider();
+
+        /** Countries the store ships to (ISO 3166-1 alpha-2). */
+        java.util.List<String> countries();
+
+        /** Flat-rate shipping methods by id. */
+        java.util.Map<String, ShippingMethod> shippingMethods();
+
+        /** Tax in basis points (1/100 of a percent) per country; countries not listed pay none. */
+        java.util.Map<String, Integer> taxRates();
+    }
+
+    /** A flat shipping rate, free from an order subtotal on if {@code freeFrom} is set. */
+    interface ShippingMethod {
+        String name();
+
+        /** Minor units. */
+        long price();
+
+        /** Minor units of subtotal from which shipping is free. */
+        java.util.Optional<Long> freeFrom();
+    }
+
     /** Carts. */
     interface Cart {
         /** How long a cart lives without a change before it is deleted, in Redis and PostgreSQL. */

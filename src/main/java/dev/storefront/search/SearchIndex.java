@@ -1,5 +1,6 @@
 package dev.storefront.search;
 
+import java.util.Collection;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.Priority;
@@ -11,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 
 import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -44,6 +46,22 @@ public class SearchIndex {
             LOG.infof("Search index holds %,d products, the database %,d: rebuilding", inIndex, inDatabase);
             rebuild();
         }
+    }
+
+    /**
+     * Re-indexes the products of these variants, in a transaction of its own so that it reads committed
+     * stock. For changes made with SQL (stock reservations and sales), which Hibernate Search cannot see.
+     */
+    public void refreshProductsOfVariants(Collection<Long> variantIds) {
+        if (variantIds.isEmpty()) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            SearchSession session = Search.session(entityManager);
+            entityManager.createQuery("select distinct v.product from Variant v where v.id in :ids", Product.class)
+                    .setParameter("ids", variantIds).getResultList()
+                    .forEach(product -> session.indexingPlan().addOrUpdate(product));
+        });
     }
 
     /** Products in the index, listed or not. */

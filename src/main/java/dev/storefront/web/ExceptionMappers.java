@@ -20,6 +20,8 @@ import io.vertx.core.http.HttpServerRequest;
 import dev.storefront.account.LoginThrottle;
 import dev.storefront.account.SignInFailedException;
 import dev.storefront.cart.CartStore;
+import dev.storefront.checkout.InsufficientStockException;
+import dev.storefront.payment.PaymentProvider;
 
 /**
  * One mapper per exception type. Client errors are answered without a stack trace in the log; an
@@ -69,6 +71,25 @@ public class ExceptionMappers {
     @ServerExceptionMapper
     public Response cartNotFound(CartStore.CartNotFoundException exception, HttpServerRequest request) {
         return clientError(404, "Not Found", exception.getMessage(), request.path());
+    }
+
+    /** Not enough stock to reserve for the order: 409, nothing reserved. */
+    @ServerExceptionMapper
+    public Response insufficientStock(InsufficientStockException exception, HttpServerRequest request) {
+        return clientError(409, "Conflict", exception.getMessage(), request.path());
+    }
+
+    /** The payment service is away: 503 with a "try again", and no order left half-made. */
+    @ServerExceptionMapper
+    public Response paymentUnavailable(PaymentProvider.UnavailableException exception, HttpServerRequest request) {
+        LOG.warnf("Payment service unavailable: %s", exception.getMessage());
+        Response answer = ErrorResponses.isApi(request.path())
+                ? ErrorResponses.problem(Problem.of(503, "Service Unavailable",
+                        "Payment is unavailable right now; nothing was charged. Please try again.", request.path()))
+                : ErrorResponses.page(503, ErrorResponses.Templates.clientError(503, "Payment unavailable",
+                        "Payment is unavailable right now; nothing was charged. Please try again in a moment."));
+        answer.getHeaders().add("Retry-After", "30");
+        return answer;
     }
 
     /** A form without the right CSRF token: 403, nothing changed. */

@@ -29,6 +29,11 @@ public final class MoneyFormat {
         return format.format(java.math.BigDecimal.valueOf(money.amount(), digits));
     }
 
+    /** {@code {order.currency.money(line.lineTotalAmount)}}: minor units of this currency, formatted. */
+    public static String money(String currency, long amount) {
+        return formatted(Money.of(amount, currency));
+    }
+
     /** "19.99": a plain decimal in major units, for machine-read tags. */
     public static String decimal(Money money) {
         int digits = Currency.getInstance(money.currency()).getDefaultFractionDigits();

@@ -26,6 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
+import dev.storefront.testing.Carts;
 import dev.storefront.testing.LogCapture;
 
 /** The cart API against the real Redis and PostgreSQL: changes, limits, bad input, flushes, concurrency. */
@@ -40,12 +41,12 @@ class CartApiTest {
 
     @Test
     void addChangeAndRemoveLines() {
-        String cart = newCart();
+        String cart = Carts.newCart();
         List<String> skus = skusWithStock(10, 2);
-        add(cart, skus.get(0), 2).then().statusCode(200)
+        Carts.add(cart, skus.get(0), 2).then().statusCode(200)
                 .body("lines", hasSize(1)).body("lines[0].quantity", equalTo(2)).body("itemCount", equalTo(2));
-        add(cart, skus.get(0), 1).then().statusCode(200).body("lines[0].quantity", equalTo(3));
-        JsonPath body = add(cart, skus.get(1), 1).then().statusCode(200).extract().jsonPath();
+        Carts.add(cart, skus.get(0), 1).then().statusCode(200).body("lines[0].quantity", equalTo(3));
+        JsonPath body = Carts.add(cart, skus.get(1), 1).then().statusCode(200).extract().jsonPath();
         long unit0 = body.getLong("lines.find { it.sku == '" + skus.get(0) + "' }.unitPrice.amount");
         long unit1 = body.getLong("lines.find { it.sku == '" + skus.get(1) + "' }.unitPrice.amount");
         assertEquals(unit0 * 3 + unit1, body.getLong("subtotal.amount"), "subtotal adds up the lines");
@@ -59,9 +60,9 @@ class CartApiTest {
 
     @Test
     void badInputIsANamed4xxAndChangesNothing() {
-        String cart = newCart();
+        String cart = Carts.newCart();
         String sku = skusWithStock(5, 1).get(0);
-        add(cart, sku, 1).then().statusCode(200);
+        Carts.add(cart, sku, 1).then().statusCode(200);
         String disabled = QuarkusTransaction.requiringNew().call(() -> {
             dev.storefront.catalog.Variant variant = dev.storefront.catalog.Variant
                     .<dev.storefront.catalog.Variant>find("sku <> ?1 order by id desc", sku).firstResult();
@@ -97,7 +98,7 @@ class CartApiTest {
 
     @Test
     void moreThanIsAvailableIsRefused() {
-        String cart = newCart();
+        String cart = Carts.newCart();
         Object[] low = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery("""
                 select v.sku, s.on_hand - s.reserved from variants v join stock_levels s on s.variant_id = v.id
                 join products p on p.id = v.product_id
@@ -105,36 +106,36 @@ class CartApiTest {
                 .getSingleResult());
         String sku = (String) low[0];
         int available = ((Number) low[1]).intValue();
-        add(cart, sku, available + 1).then().statusCode(400).body("errors.message", hasItem("only " + available
+        Carts.add(cart, sku, available + 1).then().statusCode(400).body("errors.message", hasItem("only " + available
                 + " available"));
-        add(cart, sku, available).then().statusCode(200);
-        add(cart, sku, 1).then().statusCode(400).body("errors.field", hasItem("quantity"));
+        Carts.add(cart, sku, available).then().statusCode(200);
+        Carts.add(cart, sku, 1).then().statusCode(400).body("errors.field", hasItem("quantity"));
     }
 
     @Test
     void aCartSurvivesARedisFlushBetweenTwoRequests() {
         // FLUSHDB empties the test database (1) only; FLUSHALL would also wipe what bin/run keeps in 0
-        String cart = newCart();
+        String cart = Carts.newCart();
         String sku = skusWithStock(10, 1).get(0);
-        add(cart, sku, 3).then().statusCode(200);
+        Carts.add(cart, sku, 3).then().statusCode(200);
         assertNotNull(redis.value(String.class).get("cart:" + cart), "the cart is in Redis");
         redis.execute("FLUSHDB");
         given().when().get("/api/v1/carts/" + cart).then().statusCode(200)
                 .body("lines[0].sku", equalTo(sku)).body("lines[0].quantity", equalTo(3));
         assertNotNull(redis.value(String.class).get("cart:" + cart), "and back in Redis after the read");
         redis.execute("FLUSHDB");
-        add(cart, sku, 1).then().statusCode(200).body("lines[0].quantity", equalTo(4));
+        Carts.add(cart, sku, 1).then().statusCode(200).body("lines[0].quantity", equalTo(4));
     }
 
     @Test
     void fiftyParallelAddsOfOneUnitMakeFifty() throws Exception {
-        String cart = newCart();
+        String cart = Carts.newCart();
         String sku = skusWithStock(60, 1).get(0);
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             List<Future<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
-                answers.add(pool.submit(() -> add(cart, sku, 1).statusCode()));
+                answers.add(pool.submit(() -> Carts.add(cart, sku, 1).statusCode()));
             }
             for (Future<Integer> answer : answers) {
                 assertEquals(200, answer.get());
@@ -149,25 +150,13 @@ class CartApiTest {
 
     @Test
     void aCartHoldsAtMostOneHundredDifferentItems() {
-        String cart = newCart();
+        String cart = Carts.newCart();
         List<String> skus = skusWithStock(1, 101);
         for (int i = 0; i < 100; i++) {
-            add(cart, skus.get(i), 1).then().statusCode(200);
+            Carts.add(cart, skus.get(i), 1).then().statusCode(200);
         }
-        add(cart, skus.get(100), 1).then().statusCode(400).body("errors.field", hasItem("sku"));
+        Carts.add(cart, skus.get(100), 1).then().statusCode(400).body("errors.field", hasItem("sku"));
         given().when().get("/api/v1/carts/" + cart).then().body("lines", hasSize(100));
-    }
-
-    static String newCart() {
-        String id = given().contentType(ContentType.JSON).when().post("/api/v1/carts").then().statusCode(201)
-                .extract().path("id");
-        assertTrue(CartStore.isWellFormed(id), "an unguessable id: " + id);
-        return id;
-    }
-
-    static io.restassured.response.Response add(String cart, String sku, int quantity) {
-        return given().contentType(ContentType.JSON).body(Map.of("sku", sku, "quantity", quantity))
-                .when().post("/api/v1/carts/" + cart + "/items");
     }
 
     private List<String> skusWithStock(int atLeast, int count) {

@@ -25,6 +25,7 @@ import io.restassured.response.Response;
 
 import dev.storefront.catalog.Variant;
 import dev.storefront.inventory.StockLevel;
+import dev.storefront.testing.Carts;
 import dev.storefront.testing.FormClient;
 
 /** The cart in a browser without JavaScript: forms, the header count, live truth and sign-in merges. */
@@ -155,7 +156,7 @@ class CartPagesTest {
 
     @Test
     void abandonedCartsExpireInRedisAndPostgresql() {
-        String cart = CartApiTest.newCart();
+        String cart = Carts.newCart();
         long ttl = redis.key().ttl("cart:" + cart);
         assertTrue(ttl > Duration.ofDays(29).toSeconds() && ttl <= Duration.ofDays(30).toSeconds(),
                 "Redis keeps it for 30 days: " + ttl);

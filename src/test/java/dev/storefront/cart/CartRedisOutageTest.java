@@ -15,6 +15,7 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.storefront.testing.Carts;
 import dev.storefront.testing.LogCapture;
 import dev.storefront.testing.OwnRedis;
 
@@ -35,21 +36,21 @@ class CartRedisOutageTest {
 
     @Test
     void shoppingGoesOnWhileRedisIsDownAndNothingIsLost() {
-        String cart = CartApiTest.newCart();
+        String cart = Carts.newCart();
         String sku = QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery("""
                 select v.sku from variants v join stock_levels s on s.variant_id = v.id
                 join products p on p.id = v.product_id
                 where v.active and p.active and s.on_hand - s.reserved >= 20 order by v.id limit 1""")
                 .getSingleResult());
-        CartApiTest.add(cart, sku, 2).then().statusCode(200);
+        Carts.add(cart, sku, 2).then().statusCode(200);
         redis.execute("SAVE"); // Redis will come back from this dump: a cart of 2
         OwnRedis.stopServer();
 
         try (LogCapture log = LogCapture.start()) {
-            CartApiTest.add(cart, sku, 3).then().statusCode(200).body("lines[0].quantity", equalTo(5));
+            Carts.add(cart, sku, 3).then().statusCode(200).body("lines[0].quantity", equalTo(5));
             given().when().get("/api/v1/carts/" + cart).then().statusCode(200).body("lines[0].quantity", equalTo(5));
-            String other = CartApiTest.newCart();
-            CartApiTest.add(other, sku, 1).then().statusCode(200);
+            String other = Carts.newCart();
+            Carts.add(other, sku, 1).then().statusCode(200);
             given().when().get("/q/health/ready").then().statusCode(200)
                     .body("checks.find { it.name == 'Cart storage' }.status", equalTo("UP"))
                     .body("checks.find { it.name == 'Cart storage' }.data.redis", equalTo("DEGRADED"));
@@ -59,7 +60,7 @@ class CartRedisOutageTest {
 
         OwnRedis.startServer();
         given().when().get("/api/v1/carts/" + cart).then().statusCode(200).body("lines[0].quantity", equalTo(5));
-        CartApiTest.add(cart, sku, 1).then().statusCode(200).body("lines[0].quantity", equalTo(6));
+        Carts.add(cart, sku, 1).then().statusCode(200).body("lines[0].quantity", equalTo(6));
         String cached = redis.value(String.class).get("cart:" + cart);
         assertNotNull(cached, "Redis is filled again");
         assertTrue(cached.contains("\"quantity\":6"), cached);

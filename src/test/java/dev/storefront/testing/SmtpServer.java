@@ -13,14 +13,25 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class SmtpServer implements QuarkusTestResourceLifecycleManager {
 
     private static GreenMail greenMail;
+    private static int port;
 
     public static GreenMail received() {
         return greenMail;
     }
 
+    /** Takes the SMTP server down, as an outage would. */
+    public static void down() {
+        greenMail.stop();
+    }
+
+    /** A new SMTP server on the same port, with an empty inbox. */
+    public static void up() {
+        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+    }
+
     @Override
     public Map<String, String> start() {
-        int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         } catch (IOException e) {

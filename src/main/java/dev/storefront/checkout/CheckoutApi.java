@@ -1,0 +1,69 @@
+package dev.storefront.checkout;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import dev.storefront.config.StoreConfig;
+import dev.storefront.money.Money;
+import dev.storefront.web.InvalidInputException;
+import dev.storefront.web.InvalidInputException.FieldError;
+
+/** Checkout for API clients: shipping methods, and placing an order from a cart. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class CheckoutApi {
+
+    @Inject
+    CheckoutService checkout;
+
+    @Inject
+    CheckoutValidation validation;
+
+    @Inject
+    StoreConfig config;
+
+    @Inject
+    JsonWebToken token;
+
+    public record ShippingMethodJson(String id, String name, Money price, Money freeFrom) {
+    }
+
+    public record PaymentJson(String provider, String redirectUrl) {
+    }
+
+    public record PlacedJson(String orderNumber, String status, Money total, String orderUrl, PaymentJson payment) {
+    }
+
+    @GET
+    @Path("shipping-methods")
+    public List<ShippingMethodJson> shippingMethods() {
+        return validation.shippingMethods().stream().map(e -> new ShippingMethodJson(e.getKey(), e.getValue().name(),
+                Money.of(e.getValue().price(), config.currency()),
+                e.getValue().freeFrom().map(from -> Money.of(from, config.currency())).orElse(null))).toList();
+    }
+
+    /** Validates, reserves stock and creates the order PENDING_PAYMENT; pay at {@code payment.redirectUrl}. */
+    @POST
+    @Path("checkout")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response place(CheckoutRequest body) {
+        if (body == null) {
+            throw new InvalidInputException(List.of(new FieldError("body", "a JSON object is required")));
+        }
+        Long userId = token.getSubject() == null ? null : Long.valueOf(token.getSubject());
+        CheckoutService.Placed placed = checkout.checkout(body, userId);
+        return Response.status(Response.Status.CREATED).entity(new PlacedJson(placed.order().number,
+                placed.order().status.name(), placed.order().total(), placed.orderPath(),
+                new PaymentJson(checkout.provider().name(), placed.payment().redirectUrl()))).build();
+    }
+}

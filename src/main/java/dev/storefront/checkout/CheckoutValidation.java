@@ -1,0 +1,115 @@
+package dev.storefront.checkout;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.storefront.cart.CartLine;
+import dev.storefront.cart.CartService;
+import dev.storefront.cart.CartSnapshot;
+import dev.storefront.cart.CartStore;
+import dev.storefront.catalog.Variant;
+import dev.storefront.config.StoreConfig;
+import dev.storefront.web.InvalidInputException;
+import dev.storefront.web.InvalidInputException.FieldError;
+
+/**
+ * Stage 1, validate: a non-empty cart of active SKUs, a valid email and address, a known shipping
+ * method; prices come from the database. Totals are computed once, in minor units: subtotal = sum of
+ * unit price x quantity; shipping from the method (free from its threshold); tax = (subtotal +
+ * shipping) x the destination's rate, rounded half up to the minor unit, once for the whole order.
+ */
+@ApplicationScoped
+public class CheckoutValidation {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    @Inject
+    CartService carts;
+
+    @Inject
+    StoreConfig config;
+
+    /** The shipping methods, cheapest first. */
+    public List<Map.Entry<String, StoreConfig.ShippingMethod>> shippingMethods() {
+        return config.checkout().shippingMethods().entrySet().stream()
+                .sorted(Comparator.comparingLong(e -> e.getValue().price())).toList();
+    }
+
+    public long shippingPrice(String methodId, long subtotal) {
+        StoreConfig.ShippingMethod method = config.checkout().shippingMethods().get(methodId);
+        return method.freeFrom().filter(from -> subtotal >= from).isPresent() ? 0 : method.price();
+    }
+
+    public long tax(String country, long taxable) {
+        int basisPoints = config.checkout().taxRates().getOrDefault(country, 0);
+        return BigDecimal.valueOf(taxable).multiply(BigDecimal.valueOf(basisPoints))
+                .divide(BigDecimal.valueOf(10_000), 0, RoundingMode.HALF_UP).longValueExact();
+    }
+
+    public ValidatedCheckout validate(CheckoutRequest request, Long userId) {
+        List<FieldError> errors = new ArrayList<>();
+        CartSnapshot cart = request.cartId() == null ? null : carts.find(request.cartId()).orElse(null);
+        if (cart == null) {
+            errors.add(new FieldError("cartId", "no such cart"));
+        } else if (cart.lines().isEmpty()) {
+            errors.add(new FieldError("cartId", "the cart is empty"));
+        }
+        String email = request.email() == null ? "" : request.email().strip();
+        if (email.isEmpty() || email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            errors.add(new FieldError("email", "is not an email address"));
+        }
+        if (request.shippingAddress() == null) {
+            errors.add(new FieldError("shippingAddress", "is required"));
+        } else {
+            errors.addAll(request.shippingAddress().problems(config.checkout().countries()));
+        }
+        String method = request.shippingMethod() == null ? "" : request.shippingMethod().strip();
+        if (!config.checkout().shippingMethods().containsKey(method)) {
+            errors.add(new FieldError("shippingMethod", "must be one of "
+                    + String.join(", ", config.checkout().shippingMethods().keySet())));
+        }
+        List<ValidatedCheckout.PricedLine> lines = cart == null ? List.of() : priced(cart, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        ShippingAddress address = request.shippingAddress().normalised();
+        long subtotal = lines.stream().mapToLong(ValidatedCheckout.PricedLine::lineTotal).sum();
+        long shipping = shippingPrice(method, subtotal);
+        long tax = tax(address.country(), subtotal + shipping);
+        return new ValidatedCheckout(cart.id(), email, userId, address, method, config.currency(), lines, subtotal,
+                shipping, tax, subtotal + shipping + tax);
+    }
+
+    private static List<ValidatedCheckout.PricedLine> priced(CartSnapshot cart, List<FieldError> errors) {
+        List<String> skus = cart.lines().stream().map(CartLine::sku).toList();
+        Map<String, Variant> variants = Variant.<Variant>list("select v from Variant v join fetch v.product p"
+                + " where v.sku in ?1 and v.active = true and p.active = true", skus).stream()
+                .collect(Collectors.toMap(v -> v.sku, Function.identity()));
+        List<ValidatedCheckout.PricedLine> lines = new ArrayList<>();
+        for (CartLine line : cart.lines()) {
+            Variant variant = variants.get(line.sku());
+            if (variant == null) {
+                errors.add(new FieldError("cartId", line.sku() + " is no longer sold; remove it from the cart"));
+                continue;
+            }
+            if (line.quantity() < 1 || line.quantity() > CartStore.MAX_QUANTITY) {
+                errors.add(new FieldError("cartId", line.sku() + " has an impossible quantity"));
+                continue;
+            }
+            lines.add(new ValidatedCheckout.PricedLine(variant.id, variant.product.id, variant.sku,
+                    variant.product.name, variant.attributes.isEmpty() ? "" : variant.label(), variant.priceAmount,
+                    line.quantity()));
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.storefront.checkout;
+
+/** Not enough stock left for a line of the cart; nothing was reserved. Answered with 409. */
+public class InsufficientStockException extends RuntimeException {
+
+    private final String sku;
+
+    public InsufficientStockException(String sku) {
+        super("Not enough stock for " + sku + "; lower the quantity or remove it from the cart");
+        this.sku = sku;
+    }
+
+    public String sku() {
+        return sku;
+    }
+}

@@ -1,0 +1,121 @@
+package dev.storefront.checkout;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import dev.storefront.cart.CartService;
+import dev.storefront.mail.OrderEmails;
+import dev.storefront.order.Order;
+import dev.storefront.order.OrderStatus;
+import dev.storefront.payment.Payment;
+import dev.storefront.payment.PaymentProvider;
+import dev.storefront.search.SearchIndex;
+
+/**
+ * Stage 5, confirm, and its failure twin. Each starts with a conditional status change
+ * (PENDING_PAYMENT to PAID or CANCELLED), so that however many times and in whatever order webhooks,
+ * return visits and the sweeper arrive, exactly one of them does the work: one sale, one email.
+ */
+@ApplicationScoped
+public class PaymentConfirmation {
+
+    private static final Logger LOG = Logger.getLogger(PaymentConfirmation.class);
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    StockReservation stock;
+
+    @Inject
+    OrderEmails emails;
+
+    @Inject
+    CartService carts;
+
+    @Inject
+    SearchIndex searchIndex;
+
+    @Inject
+    Instance<PaymentProvider> providers;
+
+    /** The payment of the order succeeded: PAID, stock sold, confirmation queued, cart emptied. Idempotent. */
+    public void paymentSucceeded(long orderId, String orderLink) {
+        Order paid = QuarkusTransaction.requiringNew().call(() -> {
+            int changed = entityManager.createNativeQuery("""
+                    update orders set status = 'PAID', paid_at = now()
+                    where id = ?1 and status = 'PENDING_PAYMENT'""").setParameter(1, orderId).executeUpdate();
+            Order order = Order.findById(orderId);
+            entityManager.refresh(order);
+            Payment.<Payment>findByIdOptional(orderId).filter(p -> p.status == Payment.Status.PENDING)
+                    .ifPresent(p -> {
+                        p.status = Payment.Status.SUCCEEDED;
+                        p.updatedAt = Instant.now();
+                    });
+            if (changed == 0) {
+                return order.status == OrderStatus.CANCELLED ? refundLate(order) : null;
+            }
+            stock.sell(order);
+            emails.queueConfirmation(order, orderLink);
+            return order;
+        });
+        if (paid != null && paid.status == OrderStatus.PAID) {
+            afterStockChange(paid);
+            if (paid.cartId != null) {
+                carts.find(paid.cartId).ifPresent(cart -> carts.clear(cart.id()));
+            }
+        }
+    }
+
+    /** The payment failed or was abandoned: CANCELLED, stock released. Idempotent; a paid order stays paid. */
+    public boolean cancel(long orderId, String reason) {
+        Order cancelled = QuarkusTransaction.requiringNew().call(() -> {
+            int changed = entityManager.createNativeQuery("""
+                    update orders set status = 'CANCELLED', cancelled_at = now(), cancel_reason = ?2
+                    where id = ?1 and status = 'PENDING_PAYMENT'""").setParameter(1, orderId)
+                    .setParameter(2, reason).executeUpdate();
+            if (changed == 0) {
+                return null;
+            }
+            Order order = Order.findById(orderId);
+            entityManager.refresh(order);
+            stock.release(order);
+            Payment.<Payment>findByIdOptional(orderId).filter(p -> p.status == Payment.Status.PENDING)
+                    .ifPresent(p -> {
+                        p.status = Payment.Status.FAILED;
+                        p.updatedAt = Instant.now();
+                    });
+            return order;
+        });
+        if (cancelled != null) {
+            afterStockChange(cancelled);
+        }
+        return cancelled != null;
+    }
+
+    /** Money arrived for an order that was cancelled meanwhile (its stock may be gone): give it back. */
+    private Order refundLate(Order order) {
+        Payment payment = Payment.<Payment>findById(order.id);
+        if (payment != null && payment.status != Payment.Status.REFUNDED) {
+            providers.stream().filter(p -> p.name().equals(payment.provider)).findFirst()
+                    .ifPresent(provider -> provider.refund(order));
+            LOG.warnf("Payment arrived for cancelled order %s; refunded %d %s", order.number, payment.amount,
+                    payment.currency);
+        }
+        return order;
+    }
+
+    private void afterStockChange(Order order) {
+        List<Long> variants = order.lines.stream().map(line -> line.variantId).toList();
+        searchIndex.refreshProductsOfVariants(variants);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.storefront.checkout;
+
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import dev.storefront.order.Order;
+import dev.storefront.order.OrderLine;
+
+/**
+ * Stage 2, reserve, and what becomes of a reservation. Each change is one conditional UPDATE of the
+ * stock row, so that PostgreSQL itself refuses to reserve what is not there: under any number of
+ * concurrent checkouts, reserved never exceeds on hand and on hand never goes negative. Rows are
+ * updated in variant order, so two checkouts never wait on each other in a circle.
+ */
+@ApplicationScoped
+public class StockReservation {
+
+    @Inject
+    EntityManager entityManager;
+
+    /** Reserves every line or throws; the caller's transaction then rolls back what was reserved. */
+    public void reserve(List<ValidatedCheckout.PricedLine> lines) {
+        for (ValidatedCheckout.PricedLine line : lines.stream()
+                .sorted(Comparator.comparingLong(ValidatedCheckout.PricedLine::variantId)).toList()) {
+            int updated = entityManager.createNativeQuery("""
+                    update stock_levels set reserved = reserved + ?1, version = version + 1, updated_at = now()
+                    where variant_id = ?2 and on_hand - reserved >= ?1""")
+                    .setParameter(1, line.quantity()).setParameter(2, line.variantId()).executeUpdate();
+            if (updated == 0) {
+                throw new InsufficientStockException(line.sku());
+            }
+        }
+    }
+
+    /** Gives an unpaid order's stock back. */
+    public void release(Order order) {
+        for (OrderLine line : sorted(order)) {
+            entityManager.createNativeQuery("""
+                    update stock_levels set reserved = reserved - ?1, version = version + 1, updated_at = now()
+                    where variant_id = ?2 and reserved >= ?1""")
+                    .setParameter(1, line.quantity).setParameter(2, line.variantId).executeUpdate();
+        }
+    }
+
+    /** Turns a paid order's reservation into a sale: on hand and reserved go down, a movement is recorded. */
+    public void sell(Order order) {
+        for (OrderLine line : sorted(order)) {
+            List<?> rows = entityManager.createNativeQuery("""
+                    update stock_levels set on_hand = on_hand - ?1, reserved = reserved - ?1,
+                        version = version + 1, updated_at = now()
+                    where variant_id = ?2 and reserved >= ?1 and on_hand >= ?1
+                    returning on_hand""")
+                    .setParameter(1, line.quantity).setParameter(2, line.variantId).getResultList();
+            if (rows.isEmpty()) {
+                throw new IllegalStateException("order " + order.number + " holds no reservation of " + line.sku);
+            }
+            Object onHand = rows.get(0);
+            entityManager.createNativeQuery("""
+                    insert into inventory_movements (id, variant_id, delta, reason, order_id, actor, on_hand_after)
+                    values (nextval('inventory_movements_seq'), ?1, ?2, 'SALE', ?3, 'checkout', ?4)""")
+                    .setParameter(1, line.variantId).setParameter(2, -line.quantity).setParameter(3, order.id)
+                    .setParameter(4, ((Number) onHand).intValue()).executeUpdate();
+        }
+    }
+
+    private static List<OrderLine> sorted(Order order) {
+        return order.lines.stream().sorted(Comparator.comparingLong(l -> l.variantId)).toList();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.storefront.mail;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Stage 6, notify: sends due outbox emails through the mailer. An email is marked sent only after the
+ * SMTP server accepted it; a failure is retried with a growing pause (30 s doubling, at most an hour).
+ * Several instances can run it at once: each claims rows with SKIP LOCKED.
+ */
+@ApplicationScoped
+public class OutboxSender {
+
+    private static final Logger LOG = Logger.getLogger(OutboxSender.class);
+    private static final int BATCH = 20;
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+    private static final Duration LONGEST_RETRY = Duration.ofHours(1);
+
+    @Inject
+    Mailer mailer;
+
+    @Scheduled(every = "${storefront.outbox.every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            identity = "send-outbox")
+    void sendDue() {
+        sendDueNow();
+    }
+
+    /** Sends what is due; returns how many went out. */
+    public int sendDueNow() {
+        List<Long> due = QuarkusTransaction.requiringNew().call(() -> OutboxEmail.getEntityManager()
+                .createNativeQuery("""
+                        select id from outbox_emails where sent_at is null and next_attempt_at <= now()
+                        order by next_attempt_at limit ?1""", Long.class)
+                .setParameter(1, BATCH).getResultList());
+        int sent = 0;
+        for (Long id : due) {
+            sent += QuarkusTransaction.requiringNew().call(() -> send(id)) ? 1 : 0;
+        }
+        return sent;
+    }
+
+    /** Claims one email (skipping it if another sender holds it), sends it, and records the outcome. */
+    private boolean send(long id) {
+        List<?> claimed = OutboxEmail.getEntityManager().createNativeQuery(
+                "select id from outbox_emails where id = ?1 and sent_at is null for update skip locked")
+                .setParameter(1, id).getResultList();
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        OutboxEmail email = OutboxEmail.findById(id);
+        try {
+            mailer.send(Mail.withHtml(email.recipient, email.subject, email.html).setText(email.text));
+            email.sentAt = Instant.now();
+            email.attempts++;
+            return true;
+        } catch (RuntimeException e) {
+            email.attempts++;
+            long pause = Math.min(LONGEST_RETRY.toSeconds(), FIRST_RETRY.toSeconds() << Math.min(email.attempts - 1, 20));
+            email.nextAttemptAt = Instant.now().plusSeconds(pause);
+            email.lastError = String.valueOf(e.getMessage()).substring(0, Math.min(500, String.valueOf(e.getMessage()).length()));
+            LOG.warnf("Email %d to %s not sent (attempt %d), retrying in %d s: %s", id, email.recipient,
+                    email.attempts, pause, e.getMessage());
+            return false;
+        }
+    }
+}

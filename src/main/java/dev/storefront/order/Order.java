@@ -1,0 +1,84 @@
+package dev.storefront.order;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+
+import dev.storefront.money.Money;
+
+/** An order: who, where to, what (frozen lines), the amounts in minor units, and its status. */
+@Entity
+@Table(name = "orders")
+public class Order extends PanacheEntity {
+
+    public String number;
+
+    @Enumerated(EnumType.STRING)
+    public OrderStatus status = OrderStatus.PENDING_PAYMENT;
+
+    @Column(name = "user_id")
+    public Long userId;
+    public String email;
+    public String accessTokenHash;
+    public String cartId;
+
+    public String shipName;
+    public String shipLine1;
+    public String shipLine2 = "";
+    public String shipCity;
+    public String shipRegion = "";
+    public String shipPostalCode;
+    public String shipCountry;
+    public String shippingMethod;
+
+    public String currency;
+    public long subtotalAmount;
+    public long shippingAmount;
+    public long taxAmount;
+    public long totalAmount;
+
+    public Instant reservedUntil;
+    public Instant createdAt = Instant.now();
+    public Instant paidAt;
+    public Instant cancelledAt;
+    public String cancelReason;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "order_lines", joinColumns = @JoinColumn(name = "order_id"))
+    @OrderColumn(name = "position")
+    public List<OrderLine> lines = new ArrayList<>();
+
+    public static Optional<Order> findByNumber(String number) {
+        return find("number", number).firstResultOptional();
+    }
+
+    public Money subtotal() {
+        return Money.of(subtotalAmount, currency);
+    }
+
+    public Money shipping() {
+        return Money.of(shippingAmount, currency);
+    }
+
+    public Money tax() {
+        return Money.of(taxAmount, currency);
+    }
+
+    public Money total() {
+        return Money.of(totalAmount, currency);
+    }
+}

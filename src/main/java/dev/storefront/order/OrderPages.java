@@ -1,0 +1,41 @@
+package dev.storefront.order;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+import dev.storefront.checkout.CheckoutService;
+
+/** The order's confirmation and status page; asks the payment provider when the order is still unpaid. */
+@Path("/orders")
+@Produces(MediaType.TEXT_HTML)
+public class OrderPages {
+
+    @Inject
+    OrderAccess access;
+
+    @Inject
+    CheckoutService checkout;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance order(Order order);
+    }
+
+    @GET
+    @Path("{number}")
+    public Response order(@PathParam("number") String number, @QueryParam("token") String token) {
+        Order order = access.find(number, token);
+        Order current = checkout.refresh(order, "/orders/" + number + (token == null ? "" : "?token=" + token));
+        return Response.ok(Templates.order(current).render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.storefront.payment;
+
+import dev.storefront.order.Order;
+
+/** Stage 4, pay: one door per payment service. Every method is safe to call again for the same order. */
+public interface PaymentProvider {
+
+    /** What the shopper's browser is sent to, to pay. */
+    record Start(String redirectUrl) {
+    }
+
+    enum Outcome {
+        PENDING, SUCCEEDED, FAILED
+    }
+
+    String name();
+
+    /** Starts the payment of the order, or resumes the one already started: never a second charge. */
+    Start start(Order order, String returnPath);
+
+    /** What the provider says became of the order's payment. */
+    Outcome check(Order order);
+
+    /** Gives the money back, for a payment that arrived for an order that can no longer be fulfilled. */
+    void refund(Order order);
+
+    /** The payment service cannot be reached; no order is left half-made. */
+    class UnavailableException extends RuntimeException {
+        public UnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

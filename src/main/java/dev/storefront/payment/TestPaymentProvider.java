@@ -1,0 +1,73 @@
+package dev.storefront.payment;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import dev.storefront.order.Order;
+import dev.storefront.web.SecureTokens;
+
+/**
+ * The {@code test} provider: a clearly labelled local page with Pay and Decline buttons
+ * ({@link TestPaymentPages}) that drives the same path as a real provider: redirect, result, return.
+ */
+@ApplicationScoped
+public class TestPaymentProvider implements PaymentProvider {
+
+    public static final String NAME = "test";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    @Transactional
+    public Start start(Order order, String returnPath) {
+        Payment payment = Payment.<Payment>findByIdOptional(order.id).orElseGet(() -> {
+            Payment created = new Payment();
+            created.orderId = order.id;
+            created.provider = NAME;
+            created.providerRef = "test_" + SecureTokens.newToken();
+            created.amount = order.totalAmount;
+            created.currency = order.currency;
+            created.persist();
+            return created;
+        });
+        return new Start("/pay/test/" + payment.providerRef + "?return="
+                + URLEncoder.encode(returnPath, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    @Transactional
+    public Outcome check(Order order) {
+        return Payment.<Payment>findByIdOptional(order.id).map(payment -> switch (payment.status) {
+            case SUCCEEDED, REFUNDED -> Outcome.SUCCEEDED;
+            case FAILED -> Outcome.FAILED;
+            case PENDING -> Outcome.PENDING;
+        }).orElse(Outcome.PENDING);
+    }
+
+    @Override
+    @Transactional
+    public void refund(Order order) {
+        Payment.<Payment>findByIdOptional(order.id).ifPresent(payment -> {
+            payment.status = Payment.Status.REFUNDED;
+            payment.updatedAt = Instant.now();
+        });
+    }
+
+    /** What the Pay or Decline button records, as a real provider's servers would. */
+    @Transactional
+    public Payment record(String providerRef, boolean paid) {
+        Payment payment = Payment.<Payment>find("providerRef", providerRef).firstResult();
+        if (payment != null && payment.status == Payment.Status.PENDING) {
+            payment.status = paid ? Payment.Status.SUCCEEDED : Payment.Status.FAILED;
+            payment.updatedAt = Instant.now();
+        }
+        return payment;
+    }
+}
