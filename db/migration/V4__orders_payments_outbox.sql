@@ -10,8 +10,8 @@ create table orders (
                         ('PENDING_PAYMENT', 'PAID', 'SHIPPED', 'DELIVERED', 'CANCELLED', 'REFUNDED', 'PARTIALLY_REFUNDED')),
     user_id           bigint references users (id) on delete set null,
     email             varchar(254) not null,
-    -- SHA-256 of the guest's access token (the link in the confirmation email holds the token)
-    access_token_hash varchar(64) not null,
+    -- the guest's key to the order page, in the confirmation link (like a cart id: unguessable)
+    access_token      varchar(43) not null,
     cart_id           varchar(43),
     ship_name         varchar(120) not null,
     ship_line1        varchar(200) not null,

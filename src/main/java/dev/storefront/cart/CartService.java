@@ -177,7 +177,8 @@ public class CartService {
     public record MergeResult(String cartId, boolean merged) {
     }
 
-    @Scheduled(every = "1h", delayed = "5m", identity = "expire-carts")
+    @Scheduled(every = "1h", delayed = "5m", identity = "expire-carts",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void expireAbandonedCarts() {
         store.deleteExpired();
     }

@@ -1,7 +1,5 @@
 package dev.storefront.checkout;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,18 +65,13 @@ public class CheckoutService {
         Order order = created.order();
         searchIndex.refreshProductsOfVariants(valid.lines().stream().map(ValidatedCheckout.PricedLine::variantId)
                 .toList());
-        String orderPath = orderPath(order, created.accessToken());
+        String orderPath = order.pagePath();
         try {
             return new Placed(order, created.accessToken(), orderPath, provider().start(order, orderPath));
         } catch (PaymentProvider.UnavailableException e) {
             confirmation.cancel(order.id, "payment service unavailable");
             throw e;
         }
-    }
-
-    /** The order page's path; the token lets a guest in. */
-    public static String orderPath(Order order, String accessToken) {
-        return "/orders/" + order.number + "?token=" + URLEncoder.encode(accessToken, StandardCharsets.UTF_8);
     }
 
     /**
@@ -91,7 +84,7 @@ public class CheckoutService {
         }
         PaymentProvider.Outcome outcome = provider().check(order);
         if (outcome == PaymentProvider.Outcome.SUCCEEDED) {
-            confirmation.paymentSucceeded(order.id, config.publicUrl() + orderPath);
+            confirmation.paymentSucceeded(order.id);
         } else if (outcome == PaymentProvider.Outcome.FAILED) {
             confirmation.cancel(order.id, "payment declined");
         }
@@ -105,7 +98,8 @@ public class CheckoutService {
     }
 
     /** Unpaid orders past their reservation are cancelled and their stock released, even after a crash. */
-    @Scheduled(every = "1m", identity = "release-expired-reservations")
+    @Scheduled(every = "1m", identity = "release-expired-reservations",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void releaseExpiredReservations() {
         releaseExpiredNow();
     }

@@ -30,7 +30,7 @@ public class OrderCreation {
         Order order = new Order();
         order.number = uniqueNumber();
         String token = SecureTokens.newToken();
-        order.accessTokenHash = SecureTokens.sha256Hex(token);
+        order.accessToken = token;
         order.userId = checkout.userId();
         order.email = checkout.email();
         order.cartId = checkout.cartId();

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.storefront.cart.CartService;
+import dev.storefront.config.StoreConfig;
 import dev.storefront.mail.OrderEmails;
 import dev.storefront.order.Order;
 import dev.storefront.order.OrderStatus;
@@ -48,8 +49,11 @@ public class PaymentConfirmation {
     @Inject
     Instance<PaymentProvider> providers;
 
+    @Inject
+    StoreConfig config;
+
     /** The payment of the order succeeded: PAID, stock sold, confirmation queued, cart emptied. Idempotent. */
-    public void paymentSucceeded(long orderId, String orderLink) {
+    public void paymentSucceeded(long orderId) {
         Order paid = QuarkusTransaction.requiringNew().call(() -> {
             int changed = entityManager.createNativeQuery("""
                     update orders set status = 'PAID', paid_at = now()
@@ -65,7 +69,7 @@ public class PaymentConfirmation {
                 return order.status == OrderStatus.CANCELLED ? refundLate(order) : null;
             }
             stock.sell(order);
-            emails.queueConfirmation(order, orderLink);
+            emails.queueConfirmation(order, config.publicUrl() + order.pagePath());
             return order;
         });
         if (paid != null && paid.status == OrderStatus.PAID) {

@@ -58,6 +58,11 @@ public class DevelopmentSecretsGuard {
                 offending.add(entry.getKey());
             }
         });
+        if ("test".equals(config.getOptionalValue("storefront.checkout.payment-provider", String.class).orElse("test"))
+                && !config.getOptionalValue("storefront.checkout.allow-test-payments-in-production", Boolean.class)
+                        .orElse(false)) {
+            offending.add("PAYMENT_PROVIDER");
+        }
         KEY_FILES.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
             String location = config.getOptionalValue(entry.getValue(), String.class).orElse("")
                     .replaceFirst("^file:", "");

@@ -70,6 +70,21 @@ public interface StoreConfig {
 
         /** Tax in basis points (1/100 of a percent) per country; countries not listed pay none. */
         java.util.Map<String, Integer> taxRates();
+
+        /** Whether the production profile may take "payments" on the local test page. */
+        @WithDefault("false")
+        boolean allowTestPaymentsInProduction();
+
+        Stripe stripe();
+    }
+
+    /** Stripe's keys; the API base is only changed to point tests at a local fake. */
+    interface Stripe {
+        java.util.Optional<String> secretKey();
+
+        java.util.Optional<String> webhookSecret();
+
+        java.util.Optional<String> apiBase();
     }
 
     /** A flat shipping rate, free from an order subtotal on if {@code freeFrom} is set. */

@@ -31,6 +31,7 @@ public class OutboxSender {
     Mailer mailer;
 
     @Scheduled(every = "${storefront.outbox.every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             identity = "send-outbox")
     void sendDue() {
         sendDueNow();

@@ -33,7 +33,8 @@ public class Order extends PanacheEntity {
     @Column(name = "user_id")
     public Long userId;
     public String email;
-    public String accessTokenHash;
+    /** Lets a guest see the order: the token in the confirmation link. */
+    public String accessToken;
     public String cartId;
 
     public String shipName;
@@ -64,6 +65,11 @@ public class Order extends PanacheEntity {
 
     public static Optional<Order> findByNumber(String number) {
         return find("number", number).firstResultOptional();
+    }
+
+    /** The order page's path, with the token that lets a guest in. */
+    public String pagePath() {
+        return "/orders/" + number + "?token=" + accessToken;
     }
 
     public Money subtotal() {

@@ -31,8 +31,7 @@ public class OrderAccess {
 
     private boolean allowed(Order order, String accessToken) {
         if (SecureTokens.looksLikeToken(accessToken) && MessageDigest.isEqual(
-                SecureTokens.sha256Hex(accessToken).getBytes(StandardCharsets.UTF_8),
-                order.accessTokenHash.getBytes(StandardCharsets.UTF_8))) {
+                accessToken.getBytes(StandardCharsets.UTF_8), order.accessToken.getBytes(StandardCharsets.UTF_8))) {
             return true;
         }
         if (identity.isAnonymous()) {

@@ -20,7 +20,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.storefront.checkout.PaymentConfirmation;
-import dev.storefront.config.StoreConfig;
 import dev.storefront.order.Order;
 
 /** The test provider's payment page: an order total and two buttons, Pay and Decline. Never real money. */
@@ -33,9 +32,6 @@ public class TestPaymentPages {
 
     @Inject
     PaymentConfirmation confirmation;
-
-    @Inject
-    StoreConfig config;
 
     @CheckedTemplate
     static class Templates {
@@ -59,7 +55,7 @@ public class TestPaymentPages {
         Order order = orderOf(reference);
         Payment payment = provider.record(reference, "pay".equals(decision));
         if (payment.status == Payment.Status.SUCCEEDED) {
-            confirmation.paymentSucceeded(order.id, config.publicUrl() + safe(returnPath, order));
+            confirmation.paymentSucceeded(order.id);
         } else if (payment.status == Payment.Status.FAILED) {
             confirmation.cancel(order.id, "payment declined");
         }

@@ -44,13 +44,13 @@ class DevelopmentSecretsGuardTest {
         Config defaults = configOf(Map.of(
                 "quarkus.datasource.password", example.get("DB_PASSWORD"),
                 "storefront.admin.password", example.get("ADMIN_PASSWORD")));
-        assertEquals(List.of("ADMIN_PASSWORD", "DB_PASSWORD", "JWT_PRIVATE_KEY_PATH", "JWT_PUBLIC_KEY_PATH"),
-                DevelopmentSecretsGuard.offending(defaults));
+        assertEquals(List.of("ADMIN_PASSWORD", "DB_PASSWORD", "PAYMENT_PROVIDER", "JWT_PRIVATE_KEY_PATH",
+                "JWT_PUBLIC_KEY_PATH"), DevelopmentSecretsGuard.offending(defaults));
 
         Config blankAdmin = configOf(Map.of(
                 "quarkus.datasource.password", "Kx9-real-database-secret",
                 "storefront.admin.password", " "));
-        assertEquals(List.of("ADMIN_PASSWORD", "JWT_PRIVATE_KEY_PATH", "JWT_PUBLIC_KEY_PATH"),
+        assertEquals(List.of("ADMIN_PASSWORD", "PAYMENT_PROVIDER", "JWT_PRIVATE_KEY_PATH", "JWT_PUBLIC_KEY_PATH"),
                 DevelopmentSecretsGuard.offending(blankAdmin));
     }
 
@@ -63,7 +63,8 @@ class DevelopmentSecretsGuardTest {
                 "quarkus.datasource.password", "Kx9-real-database-secret",
                 "storefront.admin.password", "a-long-admin-passphrase",
                 "smallrye.jwt.sign.key.location", keys.resolve("private.pem").toString(),
-                "mp.jwt.verify.publickey.location", "file:" + keys.resolve("public.pem")));
+                "mp.jwt.verify.publickey.location", "file:" + keys.resolve("public.pem"),
+                "storefront.checkout.payment-provider", "stripe"));
         assertEquals(List.of(), DevelopmentSecretsGuard.offending(real));
     }
 
@@ -72,7 +73,10 @@ class DevelopmentSecretsGuardTest {
         Config noKeys = configOf(Map.of(
                 "quarkus.datasource.password", "Kx9-real-database-secret",
                 "storefront.admin.password", "a-long-admin-passphrase",
-                "smallrye.jwt.sign.key.location", "/nonexistent/private.pem"));
-        assertEquals(List.of("JWT_PRIVATE_KEY_PATH", "JWT_PUBLIC_KEY_PATH"), DevelopmentSecretsGuard.offending(noKeys));
+                "smallrye.jwt.sign.key.location", "/nonexistent/private.pem",
+                "storefront.checkout.payment-provider", "test",
+                "storefront.checkout.allow-test-payments-in-production", "true"));
+        assertEquals(List.of("JWT_PRIVATE_KEY_PATH", "JWT_PUBLIC_KEY_PATH"), DevelopmentSecretsGuard.offending(noKeys),
+                "test payments allowed explicitly");
     }
 }

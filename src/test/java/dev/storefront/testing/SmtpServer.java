@@ -44,8 +44,10 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        // the resource is global: each restart of the application under test starts and stops it again
         if (greenMail != null) {
             greenMail.stop();
+            greenMail = null;
         }
     }
 }

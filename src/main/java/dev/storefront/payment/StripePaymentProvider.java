@@ -1,0 +1,140 @@
+package dev.storefront.payment;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import com.stripe.Stripe;
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Refund;
+import com.stripe.model.checkout.Session;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.RefundCreateParams;
+import com.stripe.param.checkout.SessionCreateParams;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import dev.storefront.config.StoreConfig;
+import dev.storefront.order.Order;
+
+/**
+ * The {@code stripe} provider: a Stripe Checkout Session per order, created with an idempotency key
+ * derived from the order, so a retry after a timeout finds the same session and never charges twice.
+ * The only class that talks to stripe-java.
+ */
+@ApplicationScoped
+public class StripePaymentProvider implements PaymentProvider {
+
+    public static final String NAME = "stripe";
+    private static final Logger LOG = Logger.getLogger(StripePaymentProvider.class);
+
+    @Inject
+    StoreConfig config;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Start start(Order order, String returnPath) {
+        Payment existing = QuarkusTransaction.requiringNew().call(() -> Payment.<Payment>findById(order.id));
+        try {
+            Session session;
+            if (existing != null && existing.providerRef != null) {
+                session = Session.retrieve(existing.providerRef, options(null));
+            } else {
+                String back = config.publicUrl() + returnPath;
+                SessionCreateParams params = SessionCreateParams.builder()
+                        .setMode(SessionCreateParams.Mode.PAYMENT)
+                        .setClientReferenceId(order.number)
+                        .setCustomerEmail(order.email)
+                        .setSuccessUrl(back)
+                        .setCancelUrl(back)
+                        .putMetadata("order_number", order.number)
+                        .addLineItem(SessionCreateParams.LineItem.builder().setQuantity(1L)
+                                .setPriceData(SessionCreateParams.LineItem.PriceData.builder()
+                                        .setCurrency(order.currency.toLowerCase(java.util.Locale.ROOT))
+                                        .setUnitAmount(order.totalAmount)
+                                        .setProductData(SessionCreateParams.LineItem.PriceData.ProductData.builder()
+                                                .setName(config.name() + " order " + order.number).build())
+                                        .build())
+                                .build())
+                        .build();
+                session = Session.create(params, options("order-" + order.id + "-session"));
+                String sessionId = session.getId();
+                QuarkusTransaction.requiringNew().run(() -> {
+                    Payment payment = new Payment();
+                    payment.orderId = order.id;
+                    payment.provider = NAME;
+                    payment.providerRef = sessionId;
+                    payment.amount = order.totalAmount;
+                    payment.currency = order.currency;
+                    payment.persist();
+                });
+            }
+            return new Start(session.getUrl());
+        } catch (ApiConnectionException e) {
+            throw new UnavailableException("Stripe could not be reached: " + e.getMessage(), e);
+        } catch (StripeException e) {
+            throw new UnavailableException("Stripe refused the session: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Outcome check(Order order) {
+        Payment payment = QuarkusTransaction.requiringNew().call(() -> Payment.<Payment>findById(order.id));
+        if (payment == null || payment.providerRef == null) {
+            return Outcome.PENDING;
+        }
+        try {
+            Session session = Session.retrieve(payment.providerRef, options(null));
+            if ("paid".equals(session.getPaymentStatus()) || "no_payment_required".equals(session.getPaymentStatus())) {
+                return Outcome.SUCCEEDED;
+            }
+            return "expired".equals(session.getStatus()) ? Outcome.FAILED : Outcome.PENDING;
+        } catch (StripeException e) {
+            LOG.warnf("Could not ask Stripe about order %s: %s", order.number, e.getMessage());
+            return Outcome.PENDING;
+        }
+    }
+
+    @Override
+    public void refund(Order order) {
+        Payment payment = QuarkusTransaction.requiringNew().call(() -> Payment.<Payment>findById(order.id));
+        if (payment == null || payment.providerRef == null) {
+            return;
+        }
+        try {
+            Session session = Session.retrieve(payment.providerRef, options(null));
+            if (session.getPaymentIntent() == null) {
+                return;
+            }
+            Refund.create(RefundCreateParams.builder().setPaymentIntent(session.getPaymentIntent()).build(),
+                    options("order-" + order.id + "-refund"));
+            QuarkusTransaction.requiringNew().run(() -> {
+                Payment current = Payment.findById(order.id);
+                current.status = Payment.Status.REFUNDED;
+                current.updatedAt = Instant.now();
+            });
+        } catch (StripeException e) {
+            LOG.errorf("Refund of order %s failed; refund it in the Stripe dashboard: %s", order.number,
+                    e.getMessage());
+        }
+    }
+
+    private RequestOptions options(String idempotencyKey) {
+        config.checkout().stripe().apiBase().filter(base -> !base.isBlank()).ifPresent(Stripe::overrideApiBase);
+        RequestOptions.RequestOptionsBuilder options = RequestOptions.builder()
+                .setApiKey(config.checkout().stripe().secretKey().orElse(""))
+                .setMaxNetworkRetries(2);
+        if (idempotencyKey != null) {
+            options.setIdempotencyKey(idempotencyKey);
+        }
+        return options.build();
+    }
+}
