@@ -29,6 +29,7 @@ import io.vertx.core.http.HttpServerRequest;
 import dev.storefront.cart.CartCookie;
 import dev.storefront.cart.CartService;
 import dev.storefront.config.StoreConfig;
+import dev.storefront.order.Order;
 import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.InvalidInputException.FieldError;
 
@@ -69,8 +70,8 @@ public class AccountPages {
 
         static native TemplateInstance logout();
 
-        static native TemplateInstance account(User user, List<Address> addresses, String notice,
-                Map<String, String> errors);
+        static native TemplateInstance account(User user, List<Address> addresses, List<Order> orders,
+                String notice, Map<String, String> errors);
 
         static native TemplateInstance resetRequest(boolean sent);
 
@@ -140,7 +141,7 @@ public class AccountPages {
     @Authenticated
     public Response account(@QueryParam("notice") String notice) {
         User user = caller();
-        return page(200, Templates.account(user, Address.ofUser(user), notice(notice), Map.of()));
+        return page(200, Templates.account(user, Address.ofUser(user), orders(user), notice(notice), Map.of()));
     }
 
     @POST
@@ -278,6 +279,10 @@ public class AccountPages {
                 .build();
     }
 
+    private static List<Order> orders(User user) {
+        return Order.list("userId = ?1 order by createdAt desc", user.id);
+    }
+
     private static String notice(String code) {
         return code == null ? null : NOTICES.get(code);
     }
@@ -288,7 +293,7 @@ public class AccountPages {
             return Response.seeOther(URI.create("/account?notice=" + notice)).build();
         } catch (InvalidInputException e) {
             User user = caller();
-            return page(400, Templates.account(user, Address.ofUser(user), null, byField(e)));
+            return page(400, Templates.account(user, Address.ofUser(user), orders(user), null, byField(e)));
         }
     }
 

@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -27,8 +27,11 @@ public class OutboxSender {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final Duration LONGEST_RETRY = Duration.ofHours(1);
 
+    /** A send that takes longer is given up and retried: one stuck connection must not stop every email. */
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
+
     @Inject
-    Mailer mailer;
+    ReactiveMailer mailer;
 
     @Scheduled(every = "${storefront.outbox.every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class,
@@ -61,7 +64,10 @@ public class OutboxSender {
         }
         OutboxEmail email = OutboxEmail.findById(id);
         try {
-            mailer.send(Mail.withHtml(email.recipient, email.subject, email.html).setText(email.text));
+            long started = System.nanoTime();
+            mailer.send(Mail.withHtml(email.recipient, email.subject, email.html).setText(email.text)).await()
+                    .atMost(SEND_TIMEOUT);
+            LOG.debugf("Email %d sent in %d ms", id, (System.nanoTime() - started) / 1_000_000);
             email.sentAt = Instant.now();
             email.attempts++;
             return true;

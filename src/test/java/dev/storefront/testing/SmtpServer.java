@@ -19,17 +19,6 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
         return greenMail;
     }
 
-    /** Takes the SMTP server down, as an outage would. */
-    public static void down() {
-        greenMail.stop();
-    }
-
-    /** A new SMTP server on the same port, with an empty inbox. */
-    public static void up() {
-        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        greenMail.start();
-    }
-
     @Override
     public Map<String, String> start() {
         try (ServerSocket socket = new ServerSocket(0)) {
