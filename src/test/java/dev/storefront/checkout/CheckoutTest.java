@@ -116,6 +116,30 @@ class CheckoutTest {
     }
 
     @Test
+    void aDeclinedPaymentCancelsTheOrderAndReleasesTheStock() {
+        Stock before = skuWithStock(20, 8);
+        String cart = Carts.newCart();
+        Carts.add(cart, before.sku(), 3).then().statusCode(200);
+        JsonPath placed = given().contentType(ContentType.JSON).body(order(cart, "DE", "standard"))
+                .when().post("/api/v1/checkout").then().statusCode(201).extract().jsonPath();
+        long subtotal = unitPrice(before.sku()) * 3;
+        long shipping = subtotal >= 5000 ? 0 : 499;
+        long tax = Math.round((subtotal + shipping) * 0.19);
+        assertEquals(subtotal + shipping + tax, placed.getLong("total.amount"), "19% German tax, rounded half up");
+        FormClient shopper = new FormClient();
+        String page = shopper.open(placed.getString("payment.redirectUrl"));
+        assertTrue(page.contains("Tax"), "the payment page shows every amount");
+        shopper.submit(placed.getString("payment.redirectUrl").replaceFirst("\\?.*", ""),
+                Map.of("decision", "decline", "return", placed.getString("orderUrl")));
+        given().when().get("/api/v1" + placed.getString("orderUrl")).then().statusCode(200)
+                .body("status", equalTo("CANCELLED"));
+        Stock after = stock(before.sku());
+        assertEquals(before.onHand(), after.onHand(), "nothing sold");
+        assertEquals(before.reserved(), after.reserved(), "the hold is released");
+        given().when().get("/api/v1/carts/" + cart).then().statusCode(200).body("lines.size()", equalTo(1));
+    }
+
+    @Test
     void twoHundredConcurrentCheckoutsForTenInStockMakeTenOrders() throws Exception {
         Stock sku = skuWithStock(0, 1);
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
