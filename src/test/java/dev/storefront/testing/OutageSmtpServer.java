@@ -1,12 +1,10 @@
 package dev.storefront.testing;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -29,8 +27,7 @@ public class OutageSmtpServer implements QuarkusTestResourceLifecycleManager {
 
     /** A fresh server on the same port; returns once it accepts connections. */
     public static void up() {
-        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        greenMail.start();
+        greenMail = SmtpServer.startOn(port);
         long deadline = System.currentTimeMillis() + 10_000;
         while (true) {
             try (Socket probe = new Socket("127.0.0.1", port)) {
@@ -51,14 +48,9 @@ public class OutageSmtpServer implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port for the SMTP server", e);
-        }
-        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        greenMail.start();
-        return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", Integer.toString(port));
+        port = SmtpServer.freePort();
+        greenMail = SmtpServer.startOn(port);
+        return SmtpServer.mailerAt(port);
     }
 
     @Override

@@ -13,7 +13,6 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class SmtpServer implements QuarkusTestResourceLifecycleManager {
 
     private static GreenMail greenMail;
-    private static int port;
 
     public static GreenMail received() {
         return greenMail;
@@ -21,14 +20,9 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port for the SMTP server", e);
-        }
-        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        greenMail.start();
-        return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", Integer.toString(port));
+        int port = freePort();
+        greenMail = startOn(port);
+        return mailerAt(port);
     }
 
     @Override
@@ -38,5 +32,23 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
             greenMail.stop();
             greenMail = null;
         }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port for the SMTP server", e);
+        }
+    }
+
+    static GreenMail startOn(int port) {
+        GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return server;
+    }
+
+    static Map<String, String> mailerAt(int port) {
+        return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", Integer.toString(port));
     }
 }
