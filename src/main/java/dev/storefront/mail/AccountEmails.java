@@ -1,39 +1,53 @@
 package dev.storefront.mail;
 
-import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 
 import dev.storefront.config.StoreConfig;
 
-/** The emails an account gets: a password reset link and an email-change confirmation (HTML and text). */
+/**
+ * The emails an account gets: a password reset link and an email-change confirmation (HTML and text).
+ * They go through the outbox like order emails, so a slow or absent SMTP server never holds up the
+ * shopper's request, and a failed send is retried.
+ */
 @ApplicationScoped
 public class AccountEmails {
-
-    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
     @Inject
     StoreConfig config;
 
     @CheckedTemplate
     static class Templates {
-        static native MailTemplateInstance passwordReset(String storeName, String name, String link);
+        static native TemplateInstance passwordReset(String storeName, String name, String link);
 
-        static native MailTemplateInstance emailChange(String storeName, String name, String link);
+        static native TemplateInstance passwordResetText(String storeName, String name, String link);
+
+        static native TemplateInstance emailChange(String storeName, String name, String link);
+
+        static native TemplateInstance emailChangeText(String storeName, String name, String link);
     }
 
-    /** Sends and waits until the SMTP server has accepted the message. */
+    /** Queues the email in the caller's transaction. */
     public void passwordReset(String to, String name, String link) {
-        Templates.passwordReset(config.name(), name, link).to(to)
-                .subject("Reset your " + config.name() + " password").send().await().atMost(SEND_TIMEOUT);
+        queue("PASSWORD_RESET", to, "Reset your " + config.name() + " password",
+                Templates.passwordReset(config.name(), name, link), Templates.passwordResetText(config.name(), name, link));
     }
 
     public void emailChange(String to, String name, String link) {
-        Templates.emailChange(config.name(), name, link).to(to)
-                .subject("Confirm your new email address for " + config.name()).send().await().atMost(SEND_TIMEOUT);
+        queue("EMAIL_CHANGE", to, "Confirm your new email address for " + config.name(),
+                Templates.emailChange(config.name(), name, link), Templates.emailChangeText(config.name(), name, link));
+    }
+
+    private static void queue(String kind, String to, String subject, TemplateInstance html, TemplateInstance text) {
+        OutboxEmail email = new OutboxEmail();
+        email.kind = kind;
+        email.recipient = to;
+        email.subject = subject;
+        email.html = html.render();
+        email.text = text.render();
+        email.persist();
     }
 }

@@ -16,7 +16,8 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Stage 6, notify: sends due outbox emails through the mailer. An email is marked sent only after the
- * SMTP server accepted it; a failure is retried with a growing pause (30 s doubling, at most an hour).
+ * SMTP server accepted it; a failure (or a send stuck for 10 s) is retried with a growing pause (5 s
+ * doubling, at most an hour).
  * Several instances can run it at once: each claims rows with SKIP LOCKED.
  */
 @ApplicationScoped
@@ -24,11 +25,11 @@ public class OutboxSender {
 
     private static final Logger LOG = Logger.getLogger(OutboxSender.class);
     private static final int BATCH = 20;
-    private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
     private static final Duration LONGEST_RETRY = Duration.ofHours(1);
 
     /** A send that takes longer is given up and retried: one stuck connection must not stop every email. */
-    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
 
     @Inject
     ReactiveMailer mailer;

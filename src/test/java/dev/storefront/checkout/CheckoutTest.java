@@ -330,7 +330,7 @@ class CheckoutTest {
     }
 
     private static boolean awaitMailAbout(String orderNumber) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
+        long deadline = System.currentTimeMillis() + 40_000;
         while (mailsAbout(orderNumber).isEmpty() && System.currentTimeMillis() < deadline) {
             Thread.sleep(200);
         }
