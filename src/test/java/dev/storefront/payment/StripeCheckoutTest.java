@@ -95,6 +95,37 @@ class StripeCheckoutTest {
     }
 
     @Test
+    void theHappyPathWithStripeEndsPaidWithStockSoldTheCartEmptyAndOneEmail() throws Exception {
+        Placed placed = place(15);
+        String event = FakeStripe.event("checkout.session.completed", placed.sessionId(), "paid");
+        assertEquals(200, webhook(event, FakeStripe.signature(event, FakeStripe.WEBHOOK_SECRET)));
+        Order order = QuarkusTransaction.requiringNew().call(() -> Order.<Order>findById(placed.orderId()));
+        assertEquals(OrderStatus.PAID, order.status);
+        assertEquals(placed.onHandBefore() - 1, onHand(placed.sku()));
+        given().when().get("/api/v1/carts/" + order.cartId).then().statusCode(200)
+                .body("lines.size()", org.hamcrest.Matchers.equalTo(0));
+        long deadline = System.currentTimeMillis() + 40_000;
+        long mails = 0;
+        while (mails == 0 && System.currentTimeMillis() < deadline) {
+            mails = java.util.Arrays.stream(SmtpServer.received().getReceivedMessages())
+                    .filter(m -> subject(m).contains(placed.number())).count();
+            Thread.sleep(100);
+        }
+        assertEquals(1, mails, "one confirmation");
+        // Stripe retries a webhook it thinks was lost: nothing happens twice
+        assertEquals(200, webhook(event, FakeStripe.signature(event, FakeStripe.WEBHOOK_SECRET)));
+        assertEquals(placed.onHandBefore() - 1, onHand(placed.sku()));
+    }
+
+    private static String subject(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
+    }
+
+    @Test
     void unsignedOrWronglySignedWebhooksAre400AndChangeNothing() {
         Placed placed = place(12);
         String event = FakeStripe.event("checkout.session.completed", placed.sessionId(), "paid");
