@@ -152,21 +152,19 @@ public class CartService {
      */
     public MergeResult cartForAccount(long userId, String guestCartId) {
         Optional<String> own = store.findIdOfUser(userId);
-        boolean guestHasLines = CartStore.isWellFormed(guestCartId)
-                && store.find(guestCartId).filter(c -> c.userId() == null && !c.lines().isEmpty()).isPresent();
+        Optional<CartSnapshot> guest = CartStore.isWellFormed(guestCartId)
+                ? store.find(guestCartId).filter(cart -> cart.userId() == null) : Optional.empty();
         if (own.isEmpty()) {
-            if (CartStore.isWellFormed(guestCartId)
-                    && store.find(guestCartId).filter(c -> c.userId() == null).isPresent()) {
+            if (guest.isPresent()) {
                 store.assignToUser(guestCartId, userId);
                 return new MergeResult(guestCartId, false);
             }
             return new MergeResult(store.create(userId).id(), false);
         }
-        if (!guestHasLines || own.get().equals(guestCartId)) {
+        if (guest.isEmpty() || guest.get().lines().isEmpty()) {
             return new MergeResult(own.get(), false);
         }
-        Map<String, Item> items = items(store.find(guestCartId).orElseThrow().lines().stream()
-                .map(CartLine::sku).toList());
+        Map<String, Item> items = items(guest.get().lines().stream().map(CartLine::sku).toList());
         store.merge(guestCartId, own.get(), line -> {
             Item item = items.get(line.sku());
             return item == null ? 0 : item.available();

@@ -8,7 +8,6 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.storefront.money.Money;
 import dev.storefront.web.MoneyFormat;
 
 /** The schema.org {@code Product} with its offers, as JSON-LD for search engines' rich results. */
@@ -40,12 +39,12 @@ final class ProductStructuredData {
         Map<String, Object> offers = new LinkedHashMap<>();
         if (details.priceVaries()) {
             offers.put("@type", "AggregateOffer");
-            offers.put("lowPrice", decimal(details.priceFrom()));
-            offers.put("highPrice", decimal(details.priceTo()));
+            offers.put("lowPrice", MoneyFormat.decimal(details.priceFrom()));
+            offers.put("highPrice", MoneyFormat.decimal(details.priceTo()));
             offers.put("offerCount", details.variants().size());
         } else {
             offers.put("@type", "Offer");
-            offers.put("price", decimal(details.priceFrom()));
+            offers.put("price", MoneyFormat.decimal(details.priceFrom()));
             offers.put("url", url);
         }
         offers.put("priceCurrency", details.priceFrom().currency());
@@ -58,7 +57,4 @@ final class ProductStructuredData {
         }
     }
 
-    private static String decimal(Money money) {
-        return MoneyFormat.decimal(money);
-    }
 }

@@ -47,8 +47,8 @@ public class CheckoutService {
     @Inject
     StoreConfig config;
 
-    /** A placed order, what its page link carries, and where the shopper goes to pay. */
-    public record Placed(Order order, String accessToken, String orderPath, PaymentProvider.Start payment) {
+    /** A placed order, its page (with the guest's token), and where the shopper goes to pay. */
+    public record Placed(Order order, String orderPath, PaymentProvider.Start payment) {
     }
 
     /**
@@ -58,16 +58,15 @@ public class CheckoutService {
      */
     public Placed checkout(CheckoutRequest request, Long userId) {
         ValidatedCheckout valid = validation.validate(request, userId);
-        OrderCreation.Created created = QuarkusTransaction.requiringNew().call(() -> {
+        Order order = QuarkusTransaction.requiringNew().call(() -> {
             stock.reserve(valid.lines());
             return orders.create(valid);
         });
-        Order order = created.order();
         searchIndex.refreshProductsOfVariants(valid.lines().stream().map(ValidatedCheckout.PricedLine::variantId)
                 .toList());
         String orderPath = order.pagePath();
         try {
-            return new Placed(order, created.accessToken(), orderPath, provider().start(order, orderPath));
+            return new Placed(order, orderPath, provider().start(order, orderPath));
         } catch (PaymentProvider.UnavailableException e) {
             confirmation.cancel(order.id, "payment service unavailable");
             throw e;

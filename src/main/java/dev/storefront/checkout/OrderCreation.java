@@ -22,15 +22,10 @@ public class OrderCreation {
     @Inject
     StoreConfig config;
 
-    /** An order and the access token for its page (only its hash is stored). */
-    public record Created(Order order, String accessToken) {
-    }
-
-    public Created create(ValidatedCheckout checkout) {
+    public Order create(ValidatedCheckout checkout) {
         Order order = new Order();
         order.number = uniqueNumber();
-        String token = SecureTokens.newToken();
-        order.accessToken = token;
+        order.accessToken = SecureTokens.newToken();
         order.userId = checkout.userId();
         order.email = checkout.email();
         order.cartId = checkout.cartId();
@@ -61,7 +56,7 @@ public class OrderCreation {
             order.lines.add(line);
         }
         order.persist();
-        return new Created(order, token);
+        return order;
     }
 
     private static String uniqueNumber() {

@@ -10,8 +10,6 @@ import java.util.List;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.BrowserContext;
@@ -27,23 +25,13 @@ import dev.storefront.testing.Browser;
 @QuarkusTest
 class CartBrowserTest {
 
-    private static Browser browser;
+    private final Browser browser = Browser.shared();
 
     @TestHTTPResource("/")
     URL home;
 
     @Inject
     EntityManager entityManager;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
 
     @Test
     void withJavaScriptAddingUpdatesTheHeaderWithoutLeavingThePage() {

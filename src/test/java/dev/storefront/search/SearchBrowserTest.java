@@ -7,8 +7,6 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.BrowserContext;
@@ -24,20 +22,10 @@ import dev.storefront.testing.Browser;
 @QuarkusTest
 class SearchBrowserTest {
 
-    private static Browser browser;
+    private final Browser browser = Browser.shared();
 
     @TestHTTPResource("/")
     URL home;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
 
     @Test
     void withoutJavaScriptTheSearchBoxFacetsAndSortWork() {

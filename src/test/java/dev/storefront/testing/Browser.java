@@ -13,7 +13,7 @@ import com.microsoft.playwright.Playwright;
  * Debian's Chromium driven by Playwright, for tests of what a shopper sees. Playwright never
  * downloads a browser here: bin/test installs the chromium package.
  */
-public final class Browser implements AutoCloseable {
+public final class Browser {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
@@ -30,8 +30,15 @@ public final class Browser implements AutoCloseable {
                         "--disable-background-networking", "--disable-component-update", "--disable-sync")));
     }
 
-    public static Browser start() {
-        return new Browser();
+    private static Browser shared;
+
+    /** One Chromium for the whole suite, started on first use and closed when the JVM exits. */
+    public static synchronized Browser shared() {
+        if (shared == null) {
+            shared = new Browser();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
     }
 
     /** A fresh browser profile, like a new visitor; {@code javaScript} false checks the no-script path. */
@@ -39,8 +46,7 @@ public final class Browser implements AutoCloseable {
         return chromium.newContext(new NewContextOptions().setJavaScriptEnabled(javaScript));
     }
 
-    @Override
-    public void close() {
+    private void close() {
         chromium.close();
         playwright.close();
     }

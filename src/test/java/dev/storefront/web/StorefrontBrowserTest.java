@@ -8,8 +8,6 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.BrowserContext;
@@ -27,20 +25,10 @@ import dev.storefront.testing.Browser;
 @QuarkusTest
 class StorefrontBrowserTest {
 
-    private static Browser browser;
+    private final Browser browser = Browser.shared();
 
     @TestHTTPResource("/")
     URL home;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
 
     @Test
     void shopperGoesFromTheHomePageToAProduct() {
