@@ -109,11 +109,21 @@ public class PaymentConfirmation {
     /** Money arrived for an order that was cancelled meanwhile (its stock may be gone): give it back. */
     private Order refundLate(Order order) {
         Payment payment = Payment.<Payment>findById(order.id);
-        if (payment != null && payment.status != Payment.Status.REFUNDED) {
-            providers.stream().filter(p -> p.name().equals(payment.provider)).findFirst()
-                    .ifPresent(provider -> provider.refund(order));
+        if (payment == null || payment.status == Payment.Status.REFUNDED) {
+            return order;
+        }
+        PaymentProvider provider = providers.stream().filter(p -> p.name().equals(payment.provider)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no payment provider " + payment.provider));
+        try {
+            provider.refund(order, payment.amount, "order-" + order.id + "-refund");
+            payment.status = Payment.Status.REFUNDED;
+            payment.updatedAt = Instant.now();
+            order.refundedAmount = Math.min(order.totalAmount, payment.amount);
             LOG.warnf("Payment arrived for cancelled order %s; refunded %d %s", order.number, payment.amount,
                     payment.currency);
+        } catch (PaymentProvider.UnavailableException e) {
+            LOG.errorf("Payment arrived for cancelled order %s but the refund failed; refund it by hand: %s",
+                    order.number, e.getMessage());
         }
         return order;
     }

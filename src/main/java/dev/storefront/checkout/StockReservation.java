@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import dev.storefront.inventory.InventoryService;
+import dev.storefront.inventory.MovementReason;
 import dev.storefront.order.Order;
 import dev.storefront.order.OrderLine;
 
@@ -21,6 +23,9 @@ public class StockReservation {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    InventoryService inventory;
 
     /** Reserves every line or throws; the caller's transaction then rolls back what was reserved. */
     public void reserve(List<ValidatedCheckout.PricedLine> lines) {
@@ -58,12 +63,22 @@ public class StockReservation {
             if (rows.isEmpty()) {
                 throw new IllegalStateException("order " + order.number + " holds no reservation of " + line.sku);
             }
-            Object onHand = rows.get(0);
-            entityManager.createNativeQuery("""
-                    insert into inventory_movements (id, variant_id, delta, reason, order_id, actor, on_hand_after)
-                    values (nextval('inventory_movements_seq'), ?1, ?2, 'SALE', ?3, 'checkout', ?4)""")
-                    .setParameter(1, line.variantId).setParameter(2, -line.quantity).setParameter(3, order.id)
-                    .setParameter(4, ((Number) onHand).intValue()).executeUpdate();
+            inventory.record(line.variantId, -line.quantity, MovementReason.SALE, "", order.id, "checkout",
+                    ((Number) rows.get(0)).intValue());
+        }
+    }
+
+    /** Puts a paid, unshipped order's goods back on the shelf when it is cancelled. */
+    public void restock(Order order, String actor) {
+        for (OrderLine line : sorted(order)) {
+            List<?> rows = entityManager.createNativeQuery("""
+                    update stock_levels set on_hand = on_hand + ?1, version = version + 1, updated_at = now()
+                    where variant_id = ?2 returning on_hand""")
+                    .setParameter(1, line.quantity).setParameter(2, line.variantId).getResultList();
+            if (!rows.isEmpty()) {
+                inventory.record(line.variantId, line.quantity, MovementReason.ORDER_CANCELLED, "", order.id, actor,
+                        ((Number) rows.get(0)).intValue());
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import dev.storefront.order.Order;
 public class OrderEmails {
 
     public static final String CONFIRMATION = "ORDER_CONFIRMATION";
+    public static final String SHIPPED = "ORDER_SHIPPED";
 
     @Inject
     StoreConfig config;
@@ -23,20 +24,36 @@ public class OrderEmails {
         static native TemplateInstance confirmation(String storeName, Order order, String link);
 
         static native TemplateInstance confirmationText(String storeName, Order order, String link);
+
+        static native TemplateInstance shipped(String storeName, Order order, String link);
+
+        static native TemplateInstance shippedText(String storeName, Order order, String link);
     }
 
     /** Queues the confirmation; a second call for the same order adds nothing (one per order, enforced by a key). */
     public void queueConfirmation(Order order, String orderLink) {
-        if (OutboxEmail.count("orderId = ?1 and kind = ?2", order.id, CONFIRMATION) > 0) {
+        queue(order, CONFIRMATION, "Your " + config.name() + " order " + order.number,
+                Templates.confirmation(config.name(), order, orderLink),
+                Templates.confirmationText(config.name(), order, orderLink));
+    }
+
+    /** Queues the shipping notice with the tracking number; one per order. */
+    public void queueShipped(Order order, String orderLink) {
+        queue(order, SHIPPED, "Your " + config.name() + " order " + order.number + " has shipped",
+                Templates.shipped(config.name(), order, orderLink), Templates.shippedText(config.name(), order, orderLink));
+    }
+
+    private void queue(Order order, String kind, String subject, TemplateInstance html, TemplateInstance text) {
+        if (OutboxEmail.count("orderId = ?1 and kind = ?2", order.id, kind) > 0) {
             return;
         }
         OutboxEmail email = new OutboxEmail();
         email.orderId = order.id;
-        email.kind = CONFIRMATION;
+        email.kind = kind;
         email.recipient = order.email;
-        email.subject = "Your " + config.name() + " order " + order.number;
-        email.html = Templates.confirmation(config.name(), order, orderLink).render();
-        email.text = Templates.confirmationText(config.name(), order, orderLink).render();
+        email.subject = subject;
+        email.html = html.render();
+        email.text = text.render();
         email.persist();
     }
 }

@@ -15,6 +15,31 @@ public record Money(long amount, String currency) implements Comparable<Money> {
         return new Money(amount, currency);
     }
 
+    /**
+     * "19.99" in USD as 1999 cents; refuses negative amounts and more decimals than the currency has.
+     * Throws IllegalArgumentException with a message fit for the person who typed it.
+     */
+    public static Money parseDecimal(String text, String currency) {
+        java.math.BigDecimal decimal;
+        try {
+            decimal = new java.math.BigDecimal(text == null ? "" : text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be an amount such as 19.99");
+        }
+        int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        if (decimal.signum() < 0) {
+            throw new IllegalArgumentException("must not be negative");
+        }
+        if (decimal.stripTrailingZeros().scale() > digits) {
+            throw new IllegalArgumentException("has more than " + digits + " decimals");
+        }
+        java.math.BigDecimal minor = decimal.movePointRight(digits);
+        if (minor.compareTo(java.math.BigDecimal.valueOf(1_000_000_000_00L)) > 0) {
+            throw new IllegalArgumentException("is too large");
+        }
+        return new Money(minor.longValueExact(), currency);
+    }
+
     @Override
     public int compareTo(Money other) {
         requireSameCurrency(other);

@@ -57,6 +57,10 @@ public class Order extends PanacheEntity {
     public Instant paidAt;
     public Instant cancelledAt;
     public String cancelReason;
+    public Instant shippedAt;
+    public String trackingNumber;
+    /** Given back so far, in minor units; never more than the total. */
+    public long refundedAmount;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "order_lines", joinColumns = @JoinColumn(name = "order_id"))
@@ -86,5 +90,9 @@ public class Order extends PanacheEntity {
 
     public Money total() {
         return Money.of(totalAmount, currency);
+    }
+
+    public Money refunded() {
+        return Money.of(refundedAmount, currency);
     }
 }

@@ -21,8 +21,12 @@ public interface PaymentProvider {
     /** What the provider says became of the order's payment. */
     Outcome check(Order order);
 
-    /** Gives the money back, for a payment that arrived for an order that can no longer be fulfilled. */
-    void refund(Order order);
+    /**
+     * Gives {@code amount} (minor units) of the order's payment back and returns the provider's reference
+     * of the refund; {@code key} identifies this refund, so that a retry never refunds twice.
+     * Throws {@link UnavailableException} when the provider cannot be reached or refuses.
+     */
+    String refund(Order order, long amount, String key);
 
     /** The payment service cannot be reached; no order is left half-made. */
     class UnavailableException extends RuntimeException {

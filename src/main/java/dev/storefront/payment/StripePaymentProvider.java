@@ -1,7 +1,5 @@
 package dev.storefront.payment;
 
-import java.time.Instant;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -104,26 +102,23 @@ public class StripePaymentProvider implements PaymentProvider {
     }
 
     @Override
-    public void refund(Order order) {
+    public String refund(Order order, long amount, String key) {
         Payment payment = QuarkusTransaction.requiringNew().call(() -> Payment.<Payment>findById(order.id));
         if (payment == null || payment.providerRef == null) {
-            return;
+            throw new UnavailableException("Order " + order.number + " has no Stripe payment to refund", null);
         }
         try {
             Session session = Session.retrieve(payment.providerRef, options(null));
             if (session.getPaymentIntent() == null) {
-                return;
+                throw new UnavailableException("Stripe holds no payment for order " + order.number, null);
             }
-            Refund.create(RefundCreateParams.builder().setPaymentIntent(session.getPaymentIntent()).build(),
-                    options("order-" + order.id + "-refund"));
-            QuarkusTransaction.requiringNew().run(() -> {
-                Payment current = Payment.findById(order.id);
-                current.status = Payment.Status.REFUNDED;
-                current.updatedAt = Instant.now();
-            });
+            Refund refund = Refund.create(RefundCreateParams.builder().setPaymentIntent(session.getPaymentIntent())
+                    .setAmount(amount).build(), options(key));
+            return refund.getId();
+        } catch (ApiConnectionException e) {
+            throw new UnavailableException("Stripe could not be reached: " + e.getMessage(), e);
         } catch (StripeException e) {
-            LOG.errorf("Refund of order %s failed; refund it in the Stripe dashboard: %s", order.number,
-                    e.getMessage());
+            throw new UnavailableException("Stripe refused the refund: " + e.getMessage(), e);
         }
     }
 

@@ -21,6 +21,7 @@ import dev.storefront.account.LoginThrottle;
 import dev.storefront.account.SignInFailedException;
 import dev.storefront.cart.CartStore;
 import dev.storefront.checkout.InsufficientStockException;
+import dev.storefront.order.OrderFulfilment;
 import dev.storefront.payment.PaymentProvider;
 
 /**
@@ -90,6 +91,12 @@ public class ExceptionMappers {
                         "Payment is unavailable right now; nothing was charged. Please try again in a moment."));
         answer.getHeaders().add("Retry-After", "30");
         return answer;
+    }
+
+    /** The payment provider did not carry out a refund: 502, nothing refunded, the admin may retry. */
+    @ServerExceptionMapper
+    public Response refundFailed(OrderFulfilment.RefundFailedException exception, HttpServerRequest request) {
+        return clientError(502, "Bad Gateway", exception.getMessage(), request.path());
     }
 
     /** A form without the right CSRF token: 403, nothing changed. */

@@ -1,6 +1,5 @@
 package dev.storefront.catalog.demo;
 
-import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -229,7 +228,6 @@ public final class DemoCatalogGenerator {
 
     /** "Café Crème & Co." becomes "cafe-creme-co". */
     public static String slugify(String text) {
-        String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return dev.storefront.catalog.Slugs.slugify(text);
     }
 }

@@ -1,0 +1,438 @@
+package dev.storefront.catalog;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.NotFoundException;
+
+import dev.storefront.admin.AuditLog;
+import dev.storefront.config.StoreConfig;
+import dev.storefront.inventory.StockLevel;
+import dev.storefront.money.Money;
+import dev.storefront.web.InvalidInputException;
+import dev.storefront.web.InvalidInputException.FieldError;
+
+/**
+ * Creates and changes products, variants and categories for the admin. Every change goes through the
+ * entities, so the search index follows it on commit, and every change is written to the audit log.
+ */
+@ApplicationScoped
+public class CatalogAdminService {
+
+    public static final Pattern SKU = Pattern.compile("[A-Z0-9][A-Z0-9-]{0,63}");
+    private static final int MAX_ATTRIBUTES = 10;
+
+    /** A product as an admin submits it; null fields of an update keep their value. */
+    public record ProductInput(String name, String slug, String brand, Long categoryId, String description,
+            Boolean active, Boolean featured, List<VariantInput> variants) {
+    }
+
+    /** A variant as submitted: the price is a decimal in the store's currency, such as "19.99". */
+    public record VariantInput(String sku, Map<String, String> attributes, String price, Boolean active) {
+    }
+
+    public record CategoryInput(String name, String slug, Long parentId, String description, Integer position) {
+    }
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    StoreConfig config;
+
+    @Transactional
+    public Product create(ProductInput input, String actor) {
+        List<FieldError> errors = new ArrayList<>();
+        Product product = new Product();
+        apply(product, input, true, errors);
+        List<Variant> variants = applyVariants(product, input.variants(), true, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        product.persist();
+        variants.forEach(this::persistNew);
+        audit.record(actor, "product.create", "product", product.slug, null, snapshot(product));
+        return product;
+    }
+
+    @Transactional
+    public Product update(long id, ProductInput input, String actor) {
+        Product product = product(id);
+        Map<String, Object> before = snapshot(product);
+        List<FieldError> errors = new ArrayList<>();
+        apply(product, input, false, errors);
+        List<Variant> added = applyVariants(product, input.variants(), false, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        product.updatedAt = Instant.now();
+        added.forEach(this::persistNew);
+        audit.record(actor, "product.update", "product", product.slug, before, snapshot(product));
+        return product;
+    }
+
+    /** Deletes a product that was never ordered; one that was can only be switched off. */
+    @Transactional
+    public void delete(long id, String actor) {
+        Product product = product(id);
+        if (everOrdered(product.variants)) {
+            throw new ClientErrorException("Product " + product.slug
+                    + " has been ordered, so it is kept for the order history; switch it off instead", 409);
+        }
+        Map<String, Object> before = snapshot(product);
+        product.variants.forEach(v -> {
+            if (v.stock != null) {
+                v.stock.delete();
+            }
+            v.delete();
+        });
+        product.delete();
+        audit.record(actor, "product.delete", "product", before.get("slug").toString(), before, null);
+    }
+
+    @Transactional
+    public Variant addVariant(long productId, VariantInput input, String actor) {
+        Product product = product(productId);
+        Map<String, Object> before = snapshot(product);
+        List<FieldError> errors = new ArrayList<>();
+        List<Variant> added = applyVariants(product, List.of(input), false, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        if (added.isEmpty()) {
+            throw new ClientErrorException("SKU " + input.sku() + " already belongs to this product", 409);
+        }
+        added.forEach(this::persistNew);
+        audit.record(actor, "variant.create", "product", product.slug, before, snapshot(product));
+        return added.get(0);
+    }
+
+    @Transactional
+    public Variant updateVariant(String sku, VariantInput input, String actor) {
+        Variant variant = variant(sku);
+        Map<String, Object> before = snapshot(variant.product);
+        List<FieldError> errors = new ArrayList<>();
+        VariantInput same = new VariantInput(sku, input.attributes(), input.price(), input.active());
+        applyVariants(variant.product, List.of(same), false, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        variant.product.updatedAt = Instant.now();
+        audit.record(actor, "variant.update", "product", variant.product.slug, before, snapshot(variant.product));
+        return variant;
+    }
+
+    @Transactional
+    public void deleteVariant(String sku, String actor) {
+        Variant variant = variant(sku);
+        if (everOrdered(List.of(variant))) {
+            throw new ClientErrorException("SKU " + sku + " has been ordered; switch it off instead", 409);
+        }
+        Product product = variant.product;
+        Map<String, Object> before = snapshot(product);
+        product.variants.remove(variant);
+        if (variant.stock != null) {
+            variant.stock.delete();
+        }
+        variant.delete();
+        product.updatedAt = Instant.now();
+        audit.record(actor, "variant.delete", "product", product.slug, before, snapshot(product));
+    }
+
+    /** Adds an image (a URL from {@code ProductImages}) to the end, or first when {@code main}. */
+    @Transactional
+    public Product addImage(long productId, String url, boolean main, String actor) {
+        Product product = product(productId);
+        List<String> before = List.copyOf(product.images);
+        List<String> images = new ArrayList<>(product.images);
+        images.remove(url);
+        images.add(main ? 0 : images.size(), url);
+        product.images = images;
+        product.updatedAt = Instant.now();
+        audit.record(actor, "product.image.add", "product", product.slug, Map.of("images", before),
+                Map.of("images", images));
+        return product;
+    }
+
+    @Transactional
+    public Product removeImage(long productId, String url, String actor) {
+        Product product = product(productId);
+        List<String> before = List.copyOf(product.images);
+        List<String> images = new ArrayList<>(product.images);
+        if (!images.remove(url)) {
+            throw new NotFoundException("Product " + product.slug + " has no image " + url);
+        }
+        product.images = images;
+        product.updatedAt = Instant.now();
+        audit.record(actor, "product.image.remove", "product", product.slug, Map.of("images", before),
+                Map.of("images", images));
+        return product;
+    }
+
+    @Transactional
+    public Category createCategory(CategoryInput input, String actor) {
+        Category category = new Category();
+        List<FieldError> errors = new ArrayList<>();
+        apply(category, input, true, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        category.persist();
+        audit.record(actor, "category.create", "category", category.slug, null, snapshot(category));
+        return category;
+    }
+
+    @Transactional
+    public Category updateCategory(long id, CategoryInput input, String actor) {
+        Category category = category(id);
+        Map<String, Object> before = snapshot(category);
+        List<FieldError> errors = new ArrayList<>();
+        apply(category, input, false, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        category.updatedAt = Instant.now();
+        audit.record(actor, "category.update", "category", category.slug, before, snapshot(category));
+        return category;
+    }
+
+    /** Deletes an empty category: one with products or subcategories is refused with 409. */
+    @Transactional
+    public void deleteCategory(long id, String actor) {
+        Category category = category(id);
+        if (!category.children.isEmpty() || !category.products.isEmpty()) {
+            throw new ClientErrorException("Category " + category.slug
+                    + " still holds products or subcategories; move them first", 409);
+        }
+        Map<String, Object> before = snapshot(category);
+        category.delete();
+        audit.record(actor, "category.delete", "category", category.slug, before, null);
+    }
+
+    public static Product product(long id) {
+        return Product.<Product>findByIdOptional(id).orElseThrow(() -> new NotFoundException("No product " + id));
+    }
+
+    public static Variant variant(String sku) {
+        return Variant.<Variant>find("sku", sku).firstResultOptional()
+                .orElseThrow(() -> new NotFoundException("No SKU " + sku));
+    }
+
+    public static Category category(long id) {
+        return Category.<Category>findByIdOptional(id).orElseThrow(() -> new NotFoundException("No category " + id));
+    }
+
+    /** The product as the audit log keeps it. */
+    public static Map<String, Object> snapshot(Product product) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("slug", product.slug);
+        map.put("name", product.name);
+        map.put("brand", product.brand);
+        map.put("category", product.category == null ? null : product.category.slug);
+        map.put("description", product.description);
+        map.put("active", product.active);
+        map.put("featured", product.featured);
+        map.put("images", List.copyOf(product.images));
+        map.put("variants", product.variants.stream().map(v -> Map.of("sku", v.sku, "attributes",
+                Map.copyOf(v.attributes), "price", v.priceAmount, "active", v.active)).toList());
+        return map;
+    }
+
+    private static Map<String, Object> snapshot(Category category) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("slug", category.slug);
+        map.put("name", category.name);
+        map.put("parent", category.parent == null ? null : category.parent.slug);
+        map.put("description", category.description);
+        map.put("position", category.position);
+        return map;
+    }
+
+    private void apply(Product product, ProductInput input, boolean creating, List<FieldError> errors) {
+        String name = text(input.name(), product.name, creating, "name", 200, errors);
+        product.name = name;
+        product.brand = text(input.brand(), product.brand, creating, "brand", 120, errors);
+        if (input.description() != null) {
+            if (input.description().length() > 20_000) {
+                errors.add(new FieldError("description", "must be at most 20000 characters"));
+            } else {
+                product.description = input.description().strip();
+            }
+        }
+        String slug = input.slug() == null || input.slug().isBlank()
+                ? (creating && name != null ? Slugs.slugify(name) : product.slug)
+                : input.slug().strip();
+        if (!Slugs.isValid(slug) || slug.length() > 160) {
+            errors.add(new FieldError("slug", "must be lowercase letters and digits joined by hyphens, at most 160"));
+        } else if (Product.count("slug = ?1 and id <> ?2", slug, product.id == null ? -1L : product.id) > 0) {
+            errors.add(new FieldError("slug", "is already used by another product"));
+        } else {
+            product.slug = slug;
+        }
+        if (input.categoryId() != null) {
+            Category.<Category>findByIdOptional(input.categoryId()).ifPresentOrElse(c -> product.category = c,
+                    () -> errors.add(new FieldError("categoryId", "names no category")));
+        } else if (creating) {
+            errors.add(new FieldError("categoryId", "is required"));
+        }
+        if (input.active() != null) {
+            product.active = input.active();
+        }
+        if (input.featured() != null) {
+            product.featured = input.featured();
+        }
+    }
+
+    /** Updates the product's variants named by SKU and returns the new ones, not yet persisted. */
+    private List<Variant> applyVariants(Product product, List<VariantInput> inputs, boolean creating,
+            List<FieldError> errors) {
+        List<Variant> added = new ArrayList<>();
+        if (inputs == null || inputs.isEmpty()) {
+            if (creating) {
+                errors.add(new FieldError("variants", "at least one variant (SKU and price) is required"));
+            }
+            return added;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            VariantInput input = inputs.get(i);
+            String field = "variants[" + i + "].";
+            String sku = input.sku() == null ? "" : input.sku().strip().toUpperCase(Locale.ROOT);
+            if (!SKU.matcher(sku).matches()) {
+                errors.add(new FieldError(field + "sku", "must be 1-64 letters, digits and hyphens"));
+                continue;
+            }
+            if (!seen.add(sku)) {
+                errors.add(new FieldError(field + "sku", "appears twice"));
+                continue;
+            }
+            Variant variant = product.variants.stream().filter(v -> v.sku.equals(sku)).findFirst().orElse(null);
+            if (variant == null) {
+                if (Variant.count("sku", sku) > 0) {
+                    errors.add(new FieldError(field + "sku", "belongs to another product"));
+                    continue;
+                }
+                variant = new Variant();
+                variant.sku = sku;
+                variant.product = product;
+                variant.currency = config.currency();
+                variant.position = product.variants.size() + added.size();
+                if (input.price() == null) {
+                    errors.add(new FieldError(field + "price", "is required"));
+                }
+                added.add(variant);
+            }
+            if (input.price() != null) {
+                try {
+                    variant.priceAmount = Money.parseDecimal(input.price(), config.currency()).amount();
+                } catch (IllegalArgumentException e) {
+                    errors.add(new FieldError(field + "price", e.getMessage()));
+                }
+            }
+            if (input.attributes() != null) {
+                Map<String, String> attributes = attributes(input.attributes(), field + "attributes", errors);
+                variant.attributes = attributes;
+            }
+            if (input.active() != null) {
+                variant.active = input.active();
+            }
+            variant.updatedAt = Instant.now();
+        }
+        return added;
+    }
+
+    private static Map<String, String> attributes(Map<String, String> given, String field, List<FieldError> errors) {
+        Map<String, String> result = new LinkedHashMap<>();
+        if (given.size() > MAX_ATTRIBUTES) {
+            errors.add(new FieldError(field, "at most " + MAX_ATTRIBUTES + " attributes"));
+            return result;
+        }
+        given.forEach((key, value) -> {
+            String k = key == null ? "" : key.strip().toLowerCase(Locale.ROOT);
+            String v = value == null ? "" : value.strip();
+            if (k.isEmpty() || k.length() > 40 || v.isEmpty() || v.length() > 60) {
+                errors.add(new FieldError(field, "each attribute needs a name (1-40) and a value (1-60)"));
+            } else {
+                result.put(k, v);
+            }
+        });
+        return result;
+    }
+
+    private void persistNew(Variant variant) {
+        variant.persist();
+        variant.product.variants.add(variant);
+        StockLevel.forVariant(variant, 0).persist();
+    }
+
+    private static void apply(Category category, CategoryInput input, boolean creating, List<FieldError> errors) {
+        category.name = text(input.name(), category.name, creating, "name", 120, errors);
+        String slug = input.slug() == null || input.slug().isBlank()
+                ? (creating && category.name != null ? Slugs.slugify(category.name) : category.slug)
+                : input.slug().strip();
+        if (!Slugs.isValid(slug) || slug.length() > 120) {
+            errors.add(new FieldError("slug", "must be lowercase letters and digits joined by hyphens, at most 120"));
+        } else if (Category.count("slug = ?1 and id <> ?2", slug, category.id == null ? -1L : category.id) > 0) {
+            errors.add(new FieldError("slug", "is already used by another category"));
+        } else {
+            category.slug = slug;
+        }
+        if (input.description() != null) {
+            category.description = input.description().strip();
+        }
+        if (input.position() != null) {
+            category.position = input.position();
+        }
+        if (input.parentId() != null) {
+            if (input.parentId() <= 0) {
+                category.parent = null;
+            } else {
+                Category parent = Category.findById(input.parentId());
+                if (parent == null) {
+                    errors.add(new FieldError("parentId", "names no category"));
+                } else if (category.id != null && parent.path().stream().anyMatch(c -> c.id.equals(category.id))) {
+                    errors.add(new FieldError("parentId", "cannot be the category itself or one of its subcategories"));
+                } else {
+                    category.parent = parent;
+                }
+            }
+        }
+    }
+
+    private static String text(String given, String current, boolean required, String field, int max,
+            List<FieldError> errors) {
+        if (given == null) {
+            if (required) {
+                errors.add(new FieldError(field, "is required"));
+            }
+            return current;
+        }
+        String value = given.strip();
+        if (value.isEmpty() || value.length() > max) {
+            errors.add(new FieldError(field, "must be 1-" + max + " characters"));
+            return current;
+        }
+        return value;
+    }
+
+    private static boolean everOrdered(List<Variant> variants) {
+        if (variants.isEmpty()) {
+            return false;
+        }
+        return Product.getEntityManager().createNativeQuery(
+                "select count(*) from order_lines where variant_id in (?1)")
+                .setParameter(1, variants.stream().map(v -> v.id).toList())
+                .getSingleResult() instanceof Number n && n.longValue() > 0;
+    }
+}

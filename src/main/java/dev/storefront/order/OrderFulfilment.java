@@ -1,0 +1,247 @@
+package dev.storefront.order;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.NotFoundException;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import dev.storefront.admin.AuditLog;
+import dev.storefront.checkout.PaymentConfirmation;
+import dev.storefront.checkout.StockReservation;
+import dev.storefront.config.StoreConfig;
+import dev.storefront.mail.OrderEmails;
+import dev.storefront.payment.Payment;
+import dev.storefront.payment.PaymentProvider;
+import dev.storefront.search.SearchIndex;
+import dev.storefront.web.InvalidInputException;
+import dev.storefront.web.InvalidInputException.FieldError;
+
+/**
+ * What the admin does with an order after checkout: ship it, cancel it, refund it. Each step locks the
+ * order's row first, so two admins (or an admin and a webhook) cannot both act on the same state.
+ */
+@ApplicationScoped
+public class OrderFulfilment {
+
+    private static final Logger LOG = Logger.getLogger(OrderFulfilment.class);
+    private static final Set<OrderStatus> SHIPPABLE = Set.of(OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED);
+    private static final Set<OrderStatus> REFUNDABLE = Set.of(OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED,
+            OrderStatus.SHIPPED, OrderStatus.DELIVERED);
+
+    /** The order is not in a state that allows this; 409 naming the state. */
+    public static class WrongStateException extends ClientErrorException {
+        public WrongStateException(Order order, String action) {
+            super("Order " + order.number + " is " + order.status + "; it cannot be " + action, 409);
+        }
+    }
+
+    /** The payment provider did not carry out a refund: nothing was refunded. */
+    public static class RefundFailedException extends RuntimeException {
+        public RefundFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    @Inject
+    OrderEmails emails;
+
+    @Inject
+    StockReservation stock;
+
+    @Inject
+    PaymentConfirmation confirmation;
+
+    @Inject
+    Instance<PaymentProvider> providers;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    SearchIndex searchIndex;
+
+    @Inject
+    StoreConfig config;
+
+    /** PAID to SHIPPED with a tracking number; the shipping email is queued in the same transaction. */
+    public Order ship(String number, String trackingNumber, String actor) {
+        String tracking = trackingNumber == null ? "" : trackingNumber.strip();
+        if (tracking.isEmpty() || tracking.length() > 100) {
+            throw new InvalidInputException(List.of(new FieldError("trackingNumber", "must be 1-100 characters")));
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Order order = locked(number);
+            if (!SHIPPABLE.contains(order.status)) {
+                throw new WrongStateException(order, "shipped");
+            }
+            Map<String, Object> before = snapshot(order);
+            order.status = OrderStatus.SHIPPED;
+            order.shippedAt = Instant.now();
+            order.trackingNumber = tracking;
+            emails.queueShipped(order, config.publicUrl() + order.pagePath());
+            audit.record(actor, "order.ship", "order", number, before, snapshot(order));
+            return order;
+        });
+    }
+
+    /** SHIPPED to DELIVERED. */
+    public Order markDelivered(String number, String actor) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Order order = locked(number);
+            if (order.status != OrderStatus.SHIPPED) {
+                throw new WrongStateException(order, "marked delivered");
+            }
+            Map<String, Object> before = snapshot(order);
+            order.status = OrderStatus.DELIVERED;
+            audit.record(actor, "order.deliver", "order", number, before, snapshot(order));
+            return order;
+        });
+    }
+
+    /**
+     * Cancels an order that has not shipped. An unpaid one releases its reservation; a paid one is
+     * refunded in full first (if that fails, nothing changes) and its goods go back on the shelf.
+     */
+    public Order cancel(String number, String actor) {
+        Order current = QuarkusTransaction.requiringNew().call(() -> find(number));
+        if (current.status == OrderStatus.PENDING_PAYMENT) {
+            if (confirmation.cancel(current.id, "cancelled by the store")) {
+                QuarkusTransaction.requiringNew().run(() -> audit.record(actor, "order.cancel", "order", number,
+                        Map.of("status", OrderStatus.PENDING_PAYMENT), Map.of("status", OrderStatus.CANCELLED)));
+                return QuarkusTransaction.requiringNew().call(() -> find(number));
+            }
+            current = QuarkusTransaction.requiringNew().call(() -> find(number));
+        }
+        if (current.shippedAt != null || current.status == OrderStatus.CANCELLED
+                || current.status == OrderStatus.PENDING_PAYMENT) {
+            throw new WrongStateException(current, "cancelled");
+        }
+        long remaining = current.totalAmount - committedRefunds(current.id);
+        if (remaining > 0) {
+            refund(number, remaining, "order cancelled", actor);
+        }
+        Order cancelled = QuarkusTransaction.requiringNew().call(() -> {
+            Order order = locked(number);
+            if (order.shippedAt != null || order.status == OrderStatus.CANCELLED) {
+                throw new WrongStateException(order, "cancelled");
+            }
+            Map<String, Object> before = snapshot(order);
+            order.status = OrderStatus.CANCELLED;
+            order.cancelledAt = Instant.now();
+            order.cancelReason = "cancelled by the store";
+            stock.restock(order, actor);
+            audit.record(actor, "order.cancel", "order", number, before, snapshot(order));
+            return order;
+        });
+        searchIndex.refreshProductsOfVariants(cancelled.lines.stream().map(line -> line.variantId).toList());
+        return cancelled;
+    }
+
+    /**
+     * Refunds part or all of a paid order through its payment provider: REFUNDED when everything has been
+     * given back, PARTIALLY_REFUNDED otherwise. Concurrent refunds never add up to more than was paid.
+     */
+    public Order refund(String number, long amount, String reason, String actor) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() > 200) {
+            throw new InvalidInputException(List.of(new FieldError("reason", "must be at most 200 characters")));
+        }
+        if (amount <= 0) {
+            throw new InvalidInputException(List.of(new FieldError("amount", "must be more than zero")));
+        }
+        Refund pending = QuarkusTransaction.requiringNew().call(() -> {
+            Order order = locked(number);
+            if (!REFUNDABLE.contains(order.status)) {
+                throw new WrongStateException(order, "refunded");
+            }
+            long refundable = order.totalAmount - committedRefunds(order.id);
+            if (amount > refundable) {
+                throw new InvalidInputException(List.of(new FieldError("amount",
+                        "is more than the " + refundable + " (minor units) left to refund")));
+            }
+            Refund refund = new Refund();
+            refund.orderId = order.id;
+            refund.amount = amount;
+            refund.reason = why;
+            refund.actor = actor;
+            refund.persist();
+            return refund;
+        });
+        Order order = QuarkusTransaction.requiringNew().call(() -> find(number));
+        String providerRef;
+        try {
+            providerRef = provider(order).refund(order, amount, pending.key());
+        } catch (PaymentProvider.UnavailableException e) {
+            QuarkusTransaction.requiringNew().run(() -> Refund.<Refund>findById(pending.id).status = Refund.Status.FAILED);
+            LOG.warnf("Refund of %d on order %s failed: %s", amount, number, e.getMessage());
+            throw new RefundFailedException("The payment provider did not refund order " + number
+                    + "; nothing was refunded. " + e.getMessage(), e);
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Order locked = locked(number);
+            Map<String, Object> before = snapshot(locked);
+            Refund refund = Refund.findById(pending.id);
+            refund.status = Refund.Status.SUCCEEDED;
+            refund.providerRef = providerRef;
+            locked.refundedAmount += amount;
+            boolean full = locked.refundedAmount >= locked.totalAmount;
+            if (locked.status != OrderStatus.CANCELLED) {
+                locked.status = full ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
+            }
+            if (full) {
+                Payment.<Payment>findByIdOptional(locked.id).ifPresent(p -> {
+                    p.status = Payment.Status.REFUNDED;
+                    p.updatedAt = Instant.now();
+                });
+            }
+            audit.record(actor, "order.refund", "order", number, before, snapshot(locked));
+            return locked;
+        });
+    }
+
+    /** Refunds that have succeeded or may still succeed: what can no longer be promised to another refund. */
+    private static long committedRefunds(long orderId) {
+        return Refund.<Refund>list("orderId = ?1 and status <> ?2", orderId, Refund.Status.FAILED).stream()
+                .mapToLong(r -> r.amount).sum();
+    }
+
+    private PaymentProvider provider(Order order) {
+        Payment payment = QuarkusTransaction.requiringNew().call(() -> Payment.<Payment>findById(order.id));
+        if (payment == null) {
+            throw new WrongStateException(order, "refunded (it has no payment)");
+        }
+        return providers.stream().filter(p -> p.name().equals(payment.provider)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no payment provider " + payment.provider));
+    }
+
+    private static Order find(String number) {
+        return Order.findByNumber(number).orElseThrow(() -> new NotFoundException("No order " + number));
+    }
+
+    private static Order locked(String number) {
+        Order order = find(number);
+        Order.getEntityManager().lock(order, LockModeType.PESSIMISTIC_WRITE);
+        Order.getEntityManager().refresh(order);
+        return order;
+    }
+
+    private static Map<String, Object> snapshot(Order order) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("status", order.status);
+        map.put("trackingNumber", order.trackingNumber);
+        map.put("refundedAmount", order.refundedAmount);
+        return map;
+    }
+}
