@@ -18,7 +18,7 @@ import io.quarkus.qute.TemplateInstance;
 
 import dev.storefront.search.SearchIndex;
 
-/** The store admin's pages; for now the home with the search index and its rebuild action. */
+/** The admin's dashboard: sales, the 30-day chart, what waits to ship, low stock, failed emails, search index. */
 @Path("/admin")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed("admin")
@@ -27,17 +27,23 @@ public class AdminPages {
     @Inject
     SearchIndex searchIndex;
 
+    @Inject
+    Dashboard dashboard;
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(long indexedProducts, String notice);
+        static native TemplateInstance home(Dashboard.Summary summary, int chartHeight, int chartWidth, int barWidth,
+                long indexedProducts, String notice, String error);
     }
 
     @GET
     public Response home(@QueryParam("notice") String notice) {
         String message = "reindexed".equals(notice) ? "The search index has been rebuilt."
                 : "busy".equals(notice) ? "A rebuild is already running; try again when it has finished." : null;
-        return Response.ok(Templates.home(searchIndex.documentCount(), message).render())
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).header("Cache-Control", "no-store").build();
+        Dashboard.Summary summary = dashboard.summary();
+        return page(Templates.home(summary, Dashboard.CHART_HEIGHT, summary.chart().size() * (Dashboard.BAR_WIDTH + 4),
+                Dashboard.BAR_WIDTH,
+                searchIndex.documentCount(), message, null));
     }
 
     /** Re-reads every product into the search index; the page comes back when it is done. */
@@ -47,5 +53,19 @@ public class AdminPages {
     public Response reindex() {
         boolean ran = searchIndex.rebuild();
         return Response.seeOther(URI.create("/admin?notice=" + (ran ? "reindexed" : "busy"))).build();
+    }
+
+    /** An admin page: never stored by a cache, since it holds the shop's private figures. */
+    static Response page(TemplateInstance template) {
+        return page(200, template);
+    }
+
+    static Response page(int status, TemplateInstance template) {
+        return Response.status(status).entity(template.render())
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).header("Cache-Control", "no-store").build();
+    }
+
+    static Response seeOther(String location) {
+        return Response.seeOther(URI.create(location)).build();
     }
 }

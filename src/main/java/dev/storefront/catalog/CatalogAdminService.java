@@ -51,6 +51,48 @@ public class CatalogAdminService {
     @Inject
     StoreConfig config;
 
+    /** One page of products matching the filter, most recently changed first. */
+    @Transactional
+    public List<Product> find(ProductFilter filter, int offset, int size) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        return Product.<Product>find(where(filter, params) + " order by p.updatedAt desc, p.id desc", params)
+                .range(offset, offset + size - 1).list();
+    }
+
+    @Transactional
+    public long count(ProductFilter filter) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        return Product.count(where(filter, params), params);
+    }
+
+    private static String where(ProductFilter filter, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder("from Product p where 1 = 1");
+        if (filter.text() != null && !filter.text().isBlank()) {
+            where.append(" and (lower(p.name) like :text or p.slug like :text or exists"
+                    + " (select 1 from Variant v where v.product = p and lower(v.sku) like :text))");
+            params.put("text", "%" + filter.text().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
+                    .replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (filter.categoryId() != null) {
+            where.append(" and p.category.id = :category");
+            params.put("category", filter.categoryId());
+        }
+        if (filter.active() != null) {
+            where.append(" and p.active = :active");
+            params.put("active", filter.active());
+        }
+        String available = "select 1 from Variant v join v.stock s where v.product = p and v.active = true"
+                + " and s.onHand - s.reserved > 0";
+        if ("in".equals(filter.stock())) {
+            where.append(" and exists (").append(available).append(")");
+        } else if ("out".equals(filter.stock())) {
+            where.append(" and not exists (").append(available).append(")");
+        } else if ("low".equals(filter.stock())) {
+            where.append(" and exists (").append(available).append(" and s.onHand - s.reserved <= s.lowStockThreshold)");
+        }
+        return where.toString();
+    }
+
     @Transactional
     public Product create(ProductInput input, String actor) {
         List<FieldError> errors = new ArrayList<>();

@@ -107,8 +107,19 @@ public final class CatalogCsv {
     }
 
     private static Map<String, String> attributes(String text, long line, List<Problem> problems) {
+        Map<String, String> attributes = parseAttributes(text);
+        if (attributes == null) {
+            problems.add(new Problem(line, "attributes",
+                    "must be at most 10 name=value pairs joined by ';', like colour=Navy;size=M"));
+            return Map.of();
+        }
+        return attributes;
+    }
+
+    /** {@code colour=Navy; size=M} as a map, or null when it is not written that way. */
+    public static Map<String, String> parseAttributes(String text) {
         Map<String, String> attributes = new LinkedHashMap<>();
-        if (text.isEmpty()) {
+        if (text == null || text.isBlank()) {
             return attributes;
         }
         for (String pair : text.split(";")) {
@@ -116,15 +127,11 @@ public final class CatalogCsv {
             String key = equals < 0 ? "" : pair.substring(0, equals).strip().toLowerCase(Locale.ROOT);
             String value = equals < 0 ? "" : pair.substring(equals + 1).strip();
             if (key.isEmpty() || value.isEmpty() || key.length() > 40 || value.length() > 60 || value.contains("=")) {
-                problems.add(new Problem(line, "attributes", "must be name=value pairs joined by ';', like colour=Navy;size=M"));
-                return attributes;
+                return null;
             }
             attributes.put(key, value);
         }
-        if (attributes.size() > 10) {
-            problems.add(new Problem(line, "attributes", "at most 10 attributes"));
-        }
-        return attributes;
+        return attributes.size() > 10 ? null : attributes;
     }
 
     private static String required(CSVRecord record, String column, int max, long line, List<Problem> problems) {

@@ -1,0 +1,77 @@
+package dev.storefront.account;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.NotFoundException;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+
+import dev.storefront.admin.AuditLog;
+import dev.storefront.order.Order;
+
+/** The admin's view of accounts: find them, see their orders, switch them off and on. */
+@ApplicationScoped
+public class CustomerDirectory {
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    AuditLog audit;
+
+    @Transactional
+    public List<User> find(String text, int offset, int size) {
+        return User.<User>find("lower(email) like ?1 or lower(name) like ?1", Sort.descending("createdAt"),
+                like(text)).page(Page.of(offset / size, size)).list();
+    }
+
+    @Transactional
+    public long count(String text) {
+        return User.count("lower(email) like ?1 or lower(name) like ?1", like(text));
+    }
+
+    @Transactional
+    public User user(long id) {
+        return User.<User>findByIdOptional(id).orElseThrow(() -> new NotFoundException("No customer " + id));
+    }
+
+    @Transactional
+    public List<Order> orders(long userId) {
+        return Order.list("userId = ?1 order by createdAt desc", userId);
+    }
+
+    /**
+     * Disables or re-enables an account. A disabled account cannot sign in, and every session it has is
+     * ended at once, so the browser and API tokens it holds stop working on their next request.
+     */
+    @Transactional
+    public User setEnabled(long id, boolean enabled, String actor) {
+        User user = user(id);
+        if (!enabled && user.email.equalsIgnoreCase(actor)) {
+            throw new ClientErrorException("You cannot disable your own account", 409);
+        }
+        boolean before = user.enabled;
+        user.enabled = enabled;
+        user.updatedAt = Instant.now();
+        audit.record(actor, enabled ? "customer.enable" : "customer.disable", "customer", user.email,
+                Map.of("enabled", before), Map.of("enabled", enabled));
+        if (!enabled) {
+            sessions.revokeAll(user.id);
+        }
+        return user;
+    }
+
+    private static String like(String text) {
+        String plain = text == null ? "" : text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
+                .replace("%", "\\%").replace("_", "\\_");
+        return "%" + plain + "%";
+    }
+}

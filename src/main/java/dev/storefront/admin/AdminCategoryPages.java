@@ -1,0 +1,112 @@
+package dev.storefront.admin;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.panache.common.Sort;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+
+import dev.storefront.catalog.CatalogAdminService;
+import dev.storefront.catalog.CatalogAdminService.CategoryInput;
+import dev.storefront.catalog.Category;
+import dev.storefront.web.InvalidInputException;
+
+/** The category tree: every category indented under its parent, each editable in place, plus a new one. */
+@Path("/admin/categories")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed("admin")
+public class AdminCategoryPages {
+
+    public record Node(Category category, int depth, int products) {
+    }
+
+    @Inject
+    CatalogAdminService catalog;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance tree(List<Node> nodes, List<Category> all, List<String> errors, String notice,
+                String error);
+    }
+
+    @GET
+    public Response tree(@QueryParam("notice") String notice) {
+        return render(200, List.of(), "saved".equals(notice) ? "The category tree has been saved." : null, null);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(MultivaluedMap<String, String> form) {
+        return act(() -> catalog.createCategory(input(form), identity.getPrincipal().getName()));
+    }
+
+    @POST
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response update(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        return act(() -> catalog.updateCategory(id, input(form), identity.getPrincipal().getName()));
+    }
+
+    @POST
+    @Path("{id}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response delete(@PathParam("id") long id) {
+        return act(() -> {
+            catalog.deleteCategory(id, identity.getPrincipal().getName());
+            return null;
+        });
+    }
+
+    private Response act(java.util.function.Supplier<Category> action) {
+        try {
+            action.get();
+            return AdminPages.seeOther("/admin/categories?notice=saved");
+        } catch (InvalidInputException e) {
+            return render(400, AdminProductPages.messages(e), null, null);
+        } catch (ClientErrorException e) {
+            return render(e.getResponse().getStatus(), List.of(), null, e.getMessage());
+        }
+    }
+
+    @Transactional
+    Response render(int status, List<String> errors, String notice, String error) {
+        List<Category> all = Category.listAll(Sort.ascending("position", "name"));
+        List<Node> nodes = new ArrayList<>();
+        all.stream().filter(c -> c.parent == null).forEach(root -> walk(root, 0, nodes));
+        return AdminPages.page(status, Templates.tree(nodes, all, errors, notice, error));
+    }
+
+    private static void walk(Category category, int depth, List<Node> nodes) {
+        nodes.add(new Node(category, depth, category.products.size()));
+        category.children.stream().sorted(java.util.Comparator.comparingInt((Category c) -> c.position)
+                .thenComparing(c -> c.name)).forEach(child -> walk(child, depth + 1, nodes));
+    }
+
+    private static CategoryInput input(MultivaluedMap<String, String> form) {
+        Long parent = AdminProductPages.parseLong(AdminProductPages.value(form, "parentId"));
+        Long position = AdminProductPages.parseLong(AdminProductPages.value(form, "position"));
+        return new CategoryInput(AdminProductPages.value(form, "name"), AdminProductPages.value(form, "slug"),
+                parent == null ? 0L : parent, AdminProductPages.value(form, "description"),
+                position == null ? null : position.intValue());
+    }
+}

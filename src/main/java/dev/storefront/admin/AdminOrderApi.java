@@ -1,0 +1,198 @@
+package dev.storefront.admin;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+import dev.storefront.money.Money;
+import dev.storefront.order.Order;
+import dev.storefront.order.OrderFulfilment;
+import dev.storefront.order.OrderLine;
+import dev.storefront.order.OrderQueries;
+import dev.storefront.order.OrderStatus;
+import dev.storefront.web.InvalidInputException;
+import dev.storefront.web.InvalidInputException.FieldError;
+
+/** Orders for integrations: find, read, ship, cancel and refund. */
+@Path("/api/v1/admin/orders")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("admin")
+@Tag(name = "Admin: orders")
+public class AdminOrderApi {
+
+    public record OrderSummaryJson(String number, OrderStatus status, String email, Money total, Money refunded,
+            Instant createdAt, Instant paidAt, Instant shippedAt, String trackingNumber) {
+        static OrderSummaryJson of(Order o) {
+            return new OrderSummaryJson(o.number, o.status, o.email, o.total(), o.refunded(), o.createdAt, o.paidAt,
+                    o.shippedAt, o.trackingNumber);
+        }
+    }
+
+    public record LineJson(String sku, String name, String variant, int quantity, Money unitPrice, Money lineTotal) {
+    }
+
+    public record PaymentJson(String provider, String providerRef, String status, Money amount) {
+    }
+
+    public record RefundJson(Money amount, String reason, String status, String actor, Instant createdAt) {
+    }
+
+    public record EmailJson(String kind, String recipient, Instant sentAt, int attempts, String lastError) {
+    }
+
+    public record OrderJson(OrderSummaryJson order, Long userId, List<LineJson> lines, Money subtotal,
+            Money shipping, Money tax, String shippingMethod, Object shippingAddress, PaymentJson payment,
+            List<RefundJson> refunds, List<EmailJson> emails, String cancelReason) {
+    }
+
+    public record Shipment(String trackingNumber) {
+    }
+
+    public record RefundRequest(String amount, String reason) {
+    }
+
+    @Inject
+    OrderQueries queries;
+
+    @Inject
+    OrderFulfilment fulfilment;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    @Operation(summary = "Orders by status, creation date (from/to, YYYY-MM-DD, UTC), customer (email or name) and q (number or email)")
+    public AdminCatalogApi.ListJson<OrderSummaryJson> list(@QueryParam("status") String status,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("customer") String customer,
+            @QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("size") String size) {
+        AdminPaging paging = AdminPaging.strict(page, size);
+        OrderQueries.Filter filter = filter(status, from, to, customer, q, true);
+        return new AdminCatalogApi.ListJson<>(queries.find(filter, paging.offset(), paging.size()).stream()
+                .map(OrderSummaryJson::of).toList(), queries.count(filter), paging.page(), paging.size());
+    }
+
+    @GET
+    @Path("{number}")
+    public OrderJson get(@PathParam("number") String number) {
+        return json(number);
+    }
+
+    @POST
+    @Path("{number}/ship")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Marks a paid order shipped with a tracking number and emails the customer")
+    public OrderJson ship(@PathParam("number") String number, Shipment body) {
+        fulfilment.ship(number, body == null ? null : body.trackingNumber(), actor());
+        return json(number);
+    }
+
+    @POST
+    @Path("{number}/deliver")
+    public OrderJson deliver(@PathParam("number") String number) {
+        fulfilment.markDelivered(number, actor());
+        return json(number);
+    }
+
+    @POST
+    @Path("{number}/cancel")
+    @Operation(summary = "Cancels an unshipped order: releases its stock, or refunds it and restocks")
+    public OrderJson cancel(@PathParam("number") String number) {
+        fulfilment.cancel(number, actor());
+        return json(number);
+    }
+
+    @POST
+    @Path("{number}/refunds")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Refunds an amount (a decimal such as \"12.50\"; everything left when omitted)")
+    public OrderJson refund(@PathParam("number") String number, RefundRequest body) {
+        Order order = queries.detail(number).orElseThrow(() -> new NotFoundException("No order " + number)).order();
+        long amount = refundAmount(order, body == null ? null : body.amount());
+        fulfilment.refund(number, amount, body == null ? null : body.reason(), actor());
+        return json(number);
+    }
+
+    /** The amount asked for in minor units, or what is left to refund when none was given. */
+    static long refundAmount(Order order, String amount) {
+        if (amount == null || amount.isBlank()) {
+            return order.totalAmount - order.refundedAmount;
+        }
+        try {
+            return Money.parseDecimal(amount, order.currency).amount();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(List.of(new FieldError("amount", e.getMessage())));
+        }
+    }
+
+    static OrderQueries.Filter filter(String status, String from, String to, String customer, String q,
+            boolean strict) {
+        OrderStatus parsedStatus = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                parsedStatus = OrderStatus.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                if (strict) {
+                    throw new InvalidInputException(List.of(new FieldError("status", "must be one of "
+                            + java.util.Arrays.toString(OrderStatus.values()))));
+                }
+            }
+        }
+        return new OrderQueries.Filter(parsedStatus, date("from", from, strict), date("to", to, strict), customer, q);
+    }
+
+    private static LocalDate date(String field, String text, boolean strict) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            if (strict) {
+                throw new InvalidInputException(List.of(new FieldError(field, "must be a date such as 2026-11-22")));
+            }
+            return null;
+        }
+    }
+
+    private OrderJson json(String number) {
+        OrderQueries.Detail detail = queries.detail(number).orElseThrow(() -> new NotFoundException("No order " + number));
+        Order o = detail.order();
+        List<LineJson> lines = o.lines.stream().map((OrderLine l) -> new LineJson(l.sku, l.name, l.variantLabel,
+                l.quantity, Money.of(l.unitPriceAmount, o.currency), Money.of(l.lineTotalAmount, o.currency))).toList();
+        PaymentJson payment = detail.payment() == null ? null : new PaymentJson(detail.payment().provider,
+                detail.payment().providerRef, detail.payment().status.name(),
+                Money.of(detail.payment().amount, detail.payment().currency));
+        return new OrderJson(OrderSummaryJson.of(o), o.userId, lines, o.subtotal(), o.shipping(), o.tax(),
+                o.shippingMethod, java.util.Map.of("name", o.shipName, "line1", o.shipLine1, "line2", o.shipLine2,
+                        "city", o.shipCity, "region", o.shipRegion, "postalCode", o.shipPostalCode, "country",
+                        o.shipCountry),
+                payment,
+                detail.refunds().stream().map(r -> new RefundJson(r.money(o.currency), r.reason, r.status.name(),
+                        r.actor, r.createdAt)).toList(),
+                detail.emails().stream().map(e -> new EmailJson(e.kind, e.recipient, e.sentAt, e.attempts,
+                        e.lastError)).toList(),
+                o.cancelReason);
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
+    }
+}

@@ -1,0 +1,143 @@
+package dev.storefront.admin;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+
+import dev.storefront.order.Order;
+import dev.storefront.order.OrderFulfilment;
+import dev.storefront.order.OrderQueries;
+import dev.storefront.order.OrderStatus;
+import dev.storefront.web.InvalidInputException;
+
+/** Orders: the filtered list, and each order with its payment, refunds and emails, and what can be done to it. */
+@Path("/admin/orders")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed("admin")
+public class AdminOrderPages {
+
+    @Inject
+    OrderQueries queries;
+
+    @Inject
+    OrderFulfilment fulfilment;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<Order> orders, OrderStatus[] statuses, String status, String from,
+                String to, String customer, String q, int page, int pages, long total, String base, String notice,
+                String error);
+
+        static native TemplateInstance order(OrderQueries.Detail detail, List<String> errors, String notice,
+                String error);
+    }
+
+    @GET
+    public Response list(@QueryParam("status") String status, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("customer") String customer, @QueryParam("q") String q,
+            @QueryParam("page") String page) {
+        AdminPaging paging = AdminPaging.lenient(page);
+        OrderQueries.Filter filter = AdminOrderApi.filter(status, from, to, customer, q, false);
+        long total = queries.count(filter);
+        String base = "/admin/orders?status=" + AdminProductPages.enc(status) + "&from=" + AdminProductPages.enc(from)
+                + "&to=" + AdminProductPages.enc(to) + "&customer=" + AdminProductPages.enc(customer) + "&q="
+                + AdminProductPages.enc(q) + "&";
+        return AdminPages.page(Templates.list(queries.find(filter, paging.offset(), paging.size()),
+                OrderStatus.values(), filter.status() == null ? "" : filter.status().name(), from, to, customer, q,
+                paging.page(), paging.pages(total), total, base, null, null));
+    }
+
+    @GET
+    @Path("{number}")
+    public Response order(@PathParam("number") String number, @QueryParam("notice") String notice) {
+        String text = notice == null ? null : switch (notice) {
+            case "shipped" -> "Marked shipped; the customer has been emailed the tracking number.";
+            case "delivered" -> "Marked delivered.";
+            case "cancelled" -> "The order is cancelled; its stock is back and any payment refunded.";
+            case "refunded" -> "The refund went through.";
+            default -> null;
+        };
+        return render(200, number, List.of(), text, null);
+    }
+
+    @POST
+    @Path("{number}/ship")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response ship(@PathParam("number") String number, @RestForm("trackingNumber") String tracking) {
+        return act(number, "shipped", () -> fulfilment.ship(number, tracking, actor()));
+    }
+
+    @POST
+    @Path("{number}/deliver")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response deliver(@PathParam("number") String number) {
+        return act(number, "delivered", () -> fulfilment.markDelivered(number, actor()));
+    }
+
+    @POST
+    @Path("{number}/cancel")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response cancel(@PathParam("number") String number) {
+        return act(number, "cancelled", () -> fulfilment.cancel(number, actor()));
+    }
+
+    @POST
+    @Path("{number}/refund")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response refund(@PathParam("number") String number, @RestForm("amount") String amount,
+            @RestForm("reason") String reason) {
+        return act(number, "refunded", () -> {
+            Order order = detail(number).order();
+            fulfilment.refund(number, AdminOrderApi.refundAmount(order, amount), reason, actor());
+        });
+    }
+
+    private Response act(String number, String notice, Runnable action) {
+        try {
+            action.run();
+            return AdminPages.seeOther("/admin/orders/" + number + "?notice=" + notice);
+        } catch (InvalidInputException e) {
+            return render(400, number, AdminProductPages.messages(e), null, null);
+        } catch (ClientErrorException e) {
+            if (e.getResponse().getStatus() == 404) {
+                throw e;
+            }
+            return render(e.getResponse().getStatus(), number, List.of(), null, e.getMessage());
+        } catch (OrderFulfilment.RefundFailedException e) {
+            return render(502, number, List.of(), null, e.getMessage());
+        }
+    }
+
+    private Response render(int status, String number, List<String> errors, String notice, String error) {
+        return AdminPages.page(status, Templates.order(detail(number), errors, notice, error));
+    }
+
+    private OrderQueries.Detail detail(String number) {
+        return queries.detail(number).orElseThrow(() -> new NotFoundException("No order " + number));
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
+    }
+}

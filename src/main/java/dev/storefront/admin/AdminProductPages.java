@@ -1,0 +1,282 @@
+package dev.storefront.admin;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import io.quarkus.panache.common.Sort;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+
+import dev.storefront.catalog.CatalogAdminService;
+import dev.storefront.catalog.CatalogAdminService.ProductInput;
+import dev.storefront.catalog.CatalogAdminService.VariantInput;
+import dev.storefront.catalog.Category;
+import dev.storefront.catalog.Product;
+import dev.storefront.catalog.ProductFilter;
+import dev.storefront.catalog.ProductImages;
+import dev.storefront.catalog.Variant;
+import dev.storefront.catalog.transfer.CatalogCsv;
+import dev.storefront.web.InvalidInputException;
+import dev.storefront.web.InvalidInputException.FieldError;
+import dev.storefront.web.MoneyFormat;
+
+/** The admin's product list and the form that creates and edits a product with its variants and pictures. */
+@Path("/admin/products")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed("admin")
+public class AdminProductPages {
+
+    /** Blank variant rows offered on the form, for adding SKUs without JavaScript. */
+    private static final int NEW_VARIANT_ROWS = 3;
+
+    public record Row(Product product, String thumbnail, int variants, int available) {
+    }
+
+    public record VariantRow(String sku, String attributes, String price, boolean active, boolean existing,
+            int available) {
+    }
+
+    public record ProductForm(Long id, String name, String slug, String brand, Long categoryId, String description,
+            boolean active, boolean featured, List<VariantRow> variants, List<String> images) {
+    }
+
+    @Inject
+    CatalogAdminService catalog;
+
+    @Inject
+    ProductImages images;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<Row> rows, List<Category> categories, String q, Long category,
+                String active, String stock, int page, int pages, long total, String base, String notice,
+                String error);
+
+        static native TemplateInstance edit(ProductForm form, List<Category> categories, List<String> errors,
+                String notice, String error);
+    }
+
+    @GET
+    @Transactional
+    public Response list(@QueryParam("q") String q, @QueryParam("category") Long category,
+            @QueryParam("active") String active, @QueryParam("stock") String stock, @QueryParam("page") String page,
+            @QueryParam("notice") String notice) {
+        AdminPaging paging = AdminPaging.lenient(page);
+        Boolean activeFlag = "yes".equals(active) ? Boolean.TRUE : "no".equals(active) ? Boolean.FALSE : null;
+        ProductFilter filter = new ProductFilter(q, category, activeFlag, ProductFilter.stockState(stock, false));
+        long total = catalog.count(filter);
+        List<Row> rows = catalog.find(filter, paging.offset(), paging.size()).stream()
+                .map(p -> new Row(p, ProductImages.thumbnailUrl(p.mainImage()), p.variants.size(),
+                        p.variants.stream().mapToInt(Variant::available).sum()))
+                .toList();
+        String base = "/admin/products?q=" + enc(q) + "&category=" + (category == null ? "" : category) + "&active="
+                + enc(active) + "&stock=" + enc(stock) + "&";
+        return AdminPages.page(Templates.list(rows, categories(), q, category, active, stock, paging.page(),
+                paging.pages(total), total, base, noticeText(notice), null));
+    }
+
+    @GET
+    @Path("new")
+    @Transactional
+    public Response newProduct() {
+        ProductForm form = new ProductForm(null, "", "", "", null, "", true, false, blankRows(List.of()), List.of());
+        return AdminPages.page(Templates.edit(form, categories(), List.of(), null, null));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(MultivaluedMap<String, String> form) {
+        try {
+            Product product = catalog.create(input(form), identity.getPrincipal().getName());
+            return AdminPages.seeOther("/admin/products/" + product.id + "?notice=created");
+        } catch (InvalidInputException e) {
+            return rerender(null, form, e);
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    @Transactional
+    public Response edit(@PathParam("id") long id, @QueryParam("notice") String notice) {
+        return AdminPages.page(Templates.edit(form(CatalogAdminService.product(id)), categories(), List.of(),
+                noticeText(notice), null));
+    }
+
+    @POST
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response update(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        try {
+            catalog.update(id, input(form), identity.getPrincipal().getName());
+            return AdminPages.seeOther("/admin/products/" + id + "?notice=saved");
+        } catch (InvalidInputException e) {
+            return rerender(id, form, e);
+        }
+    }
+
+    @POST
+    @Path("{id}/images")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(@PathParam("id") long id, @RestForm("image") FileUpload image,
+            @RestForm("main") String main) throws IOException {
+        try {
+            if (image == null || image.size() == 0) {
+                throw new InvalidInputException(List.of(new FieldError("image", "choose a picture to upload")));
+            }
+            String url = images.store(image.uploadedFile(), "image");
+            catalog.addImage(id, url, main != null, identity.getPrincipal().getName());
+            return AdminPages.seeOther("/admin/products/" + id + "?notice=image-added");
+        } catch (InvalidInputException e) {
+            return failed(id, e);
+        }
+    }
+
+    @POST
+    @Path("{id}/images/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response removeImage(@PathParam("id") long id, @RestForm("url") String url) {
+        catalog.removeImage(id, url, identity.getPrincipal().getName());
+        return AdminPages.seeOther("/admin/products/" + id + "?notice=image-removed");
+    }
+
+    @Transactional
+    Response failed(long id, InvalidInputException e) {
+        return AdminPages.page(400, Templates.edit(form(CatalogAdminService.product(id)), categories(),
+                messages(e), null, null));
+    }
+
+    @Transactional
+    Response rerender(Long id, MultivaluedMap<String, String> submitted, InvalidInputException e) {
+        List<String> existingImages = id == null ? List.of() : CatalogAdminService.product(id).images;
+        List<VariantRow> rows = new ArrayList<>();
+        for (int i = 0; i < rowCount(submitted); i++) {
+            String sku = value(submitted, "variant." + i + ".sku");
+            rows.add(new VariantRow(sku, value(submitted, "variant." + i + ".attributes"),
+                    value(submitted, "variant." + i + ".price"),
+                    submitted.containsKey("variant." + i + ".active"),
+                    "true".equals(value(submitted, "variant." + i + ".existing")), 0));
+        }
+        ProductForm form = new ProductForm(id, value(submitted, "name"), value(submitted, "slug"),
+                value(submitted, "brand"), parseLong(value(submitted, "categoryId")), value(submitted, "description"),
+                submitted.containsKey("active"), submitted.containsKey("featured"), rows, existingImages);
+        return AdminPages.page(400, Templates.edit(form, categories(), messages(e), null, null));
+    }
+
+    /** The submitted form as the service's input; blank variant rows are left out. */
+    private static ProductInput input(MultivaluedMap<String, String> form) {
+        List<VariantInput> variants = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < rowCount(form); i++) {
+            String sku = value(form, "variant." + i + ".sku");
+            if (sku.isBlank()) {
+                continue;
+            }
+            Map<String, String> attributes = CatalogCsv.parseAttributes(value(form, "variant." + i + ".attributes"));
+            if (attributes == null) {
+                errors.add(new FieldError("variants[" + variants.size() + "].attributes",
+                        "must be name=value pairs joined by ';', like colour=Navy; size=M"));
+            }
+            variants.add(new VariantInput(sku, attributes, value(form, "variant." + i + ".price"),
+                    form.containsKey("variant." + i + ".active")));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new ProductInput(value(form, "name"), value(form, "slug"), value(form, "brand"),
+                parseLong(value(form, "categoryId")), value(form, "description"), form.containsKey("active"),
+                form.containsKey("featured"), variants);
+    }
+
+    private static ProductForm form(Product product) {
+        List<VariantRow> rows = new ArrayList<>();
+        for (Variant v : product.variants) {
+            rows.add(new VariantRow(v.sku, CatalogCsv.formatAttributes(v.attributes).replace(";", "; "),
+                    MoneyFormat.decimal(v.price()), v.active, true, v.available()));
+        }
+        return new ProductForm(product.id, product.name, product.slug, product.brand, product.category.id,
+                product.description, product.active, product.featured, blankRows(rows), product.images);
+    }
+
+    private static List<VariantRow> blankRows(List<VariantRow> rows) {
+        List<VariantRow> all = new ArrayList<>(rows);
+        for (int i = 0; i < NEW_VARIANT_ROWS; i++) {
+            all.add(new VariantRow("", "", "", true, false, 0));
+        }
+        return all;
+    }
+
+    private static int rowCount(MultivaluedMap<String, String> form) {
+        Long count = parseLong(value(form, "variantRows"));
+        return count == null ? 0 : (int) Math.min(count, 200);
+    }
+
+    static List<String> messages(InvalidInputException e) {
+        return e.errors().stream().map(error -> label(error.field()) + " " + error.message()).toList();
+    }
+
+    /** "variants[1].price" reads "Variant 2 price". */
+    private static String label(String field) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("variants\\[(\\d+)]\\.?(.*)").matcher(field);
+        if (m.matches()) {
+            return "Variant " + (Integer.parseInt(m.group(1)) + 1) + " " + m.group(2);
+        }
+        return Character.toUpperCase(field.charAt(0)) + field.substring(1);
+    }
+
+    private static List<Category> categories() {
+        return Category.listAll(Sort.ascending("name"));
+    }
+
+    private static String noticeText(String code) {
+        if (code == null) {
+            return null;
+        }
+        return switch (code) {
+            case "created" -> "The product has been created.";
+            case "saved" -> "Your changes are saved and live in the shop and its search.";
+            case "image-added" -> "The picture has been added.";
+            case "image-removed" -> "The picture has been removed.";
+            default -> null;
+        };
+    }
+
+    static String value(MultivaluedMap<String, String> form, String name) {
+        String value = form.getFirst(name);
+        return value == null ? "" : value;
+    }
+
+    static Long parseLong(String text) {
+        try {
+            return text == null || text.isBlank() ? null : Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static String enc(String text) {
+        return text == null ? "" : java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
