@@ -179,7 +179,8 @@ public class InventoryService {
                 select v.sku, v.id, p.name, v.attributes::text, coalesce(s.on_hand, 0), coalesce(s.reserved, 0),
                     coalesce(s.version, 0), coalesce(s.low_stock_threshold, 5)
                 from variants v join products p on p.id = v.product_id
-                left join stock_levels s on s.variant_id = v.id
+                """ + (lock ? "join" : "left join") + """
+                 stock_levels s on s.variant_id = v.id
                 where v.sku = ?1""" + (lock ? " for update of s" : "")).setParameter(1, sku).getResultList();
         if (rows.isEmpty()) {
             throw new NotFoundException("No SKU " + sku);
