@@ -78,6 +78,7 @@ public class AdminCatalogApi {
     @GET
     @Path("products")
     @Operation(summary = "Products matching a text (name, slug or SKU), category, active flag and stock state")
+    @Transactional
     public ListJson<ProductJson> products(@QueryParam("q") String q, @QueryParam("category") Long category,
             @QueryParam("active") Boolean active, @QueryParam("stock") String stock, @QueryParam("page") String page,
             @QueryParam("size") String size) {
