@@ -1,0 +1,196 @@
+package dev.storefront.order;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+import dev.storefront.testing.Admins;
+import dev.storefront.testing.Carts;
+import dev.storefront.testing.FakeStripe;
+import dev.storefront.testing.FormClient;
+import dev.storefront.testing.SmtpServer;
+
+/** The admin ships, refunds (through the fake Stripe server) and cancels orders. */
+@QuarkusTest
+@QuarkusTestResource(value = FakeStripe.class, restrictToAnnotatedClass = true)
+class AdminOrderTest {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    RedisDataSource redis;
+
+    private String admin;
+
+    @BeforeEach
+    void setUp() {
+        FakeStripe.answerNormally();
+        FormClient.forgetFailedSignIns(redis);
+        admin = Admins.adminToken();
+    }
+
+    @Test
+    void aPartialRefundThenTheRestMakePartiallyRefundedThenRefunded() {
+        String number = paidOrder(21, 2);
+        long total = count("select total_amount from orders where number = '" + number + "'");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("amount", "5.00", "reason", "scratched"))
+                .when().post("/api/v1/admin/orders/" + number + "/refunds").then().statusCode(200)
+                .body("order.status", org.hamcrest.Matchers.equalTo("PARTIALLY_REFUNDED"))
+                .body("order.refunded.amount", org.hamcrest.Matchers.equalTo(500))
+                .body("refunds[0].status", org.hamcrest.Matchers.equalTo("SUCCEEDED"));
+        FakeStripe.server().verify(postRequestedFor(urlPathEqualTo("/v1/refunds"))
+                .withRequestBody(containing("amount=500")).withRequestBody(containing("payment_intent=pi_test_fake"))
+                .withHeader("Idempotency-Key", com.github.tomakehurst.wiremock.client.WireMock.matching("refund-\\d+")));
+        // more than is left is refused and changes nothing
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("amount", "100000.00"))
+                .when().post("/api/v1/admin/orders/" + number + "/refunds").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("amount"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of())
+                .when().post("/api/v1/admin/orders/" + number + "/refunds").then().statusCode(200)
+                .body("order.status", org.hamcrest.Matchers.equalTo("REFUNDED"))
+                .body("order.refunded.amount", org.hamcrest.Matchers.equalTo((int) total))
+                .body("payment.status", org.hamcrest.Matchers.equalTo("REFUNDED"));
+        FakeStripe.server().verify(postRequestedFor(urlPathEqualTo("/v1/refunds"))
+                .withRequestBody(containing("amount=" + (total - 500))));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("amount", "1.00"))
+                .when().post("/api/v1/admin/orders/" + number + "/refunds").then().statusCode(409);
+    }
+
+    @Test
+    void aRefundStripeRefusesIs502AndChangesNothing() {
+        String number = paidOrder(22, 1);
+        FakeStripe.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/v1/refunds"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\": {\"type\": \"invalid_request_error\", \"message\": \"charge already refunded\"}}")));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("amount", "1.00"))
+                .when().post("/api/v1/admin/orders/" + number + "/refunds").then().statusCode(502)
+                .body("detail", containsString("nothing was refunded"));
+        assertEquals("PAID", single("select status from orders where number = '" + number + "'"));
+        assertEquals(0L, count("select refunded_amount from orders where number = '" + number + "'"));
+    }
+
+    @Test
+    void shippingMarksTheOrderAndEmailsTheTrackingNumberOnce() throws Exception {
+        String number = paidOrder(23, 1);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("trackingNumber", ""))
+                .when().post("/api/v1/admin/orders/" + number + "/ship").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("trackingNumber"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("trackingNumber", "1Z999AA10123456784"))
+                .when().post("/api/v1/admin/orders/" + number + "/ship").then().statusCode(200)
+                .body("order.status", org.hamcrest.Matchers.equalTo("SHIPPED"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("trackingNumber", "AGAIN"))
+                .when().post("/api/v1/admin/orders/" + number + "/ship").then().statusCode(409);
+        long deadline = System.currentTimeMillis() + 40_000;
+        long mails = 0;
+        while (mails == 0 && System.currentTimeMillis() < deadline) {
+            mails = Arrays.stream(SmtpServer.received().getReceivedMessages())
+                    .filter(m -> subject(m).contains(number + " has shipped")).count();
+            Thread.sleep(100);
+        }
+        assertEquals(1, mails, "one shipping email");
+        var mail = Arrays.stream(SmtpServer.received().getReceivedMessages())
+                .filter(m -> subject(m).contains(number + " has shipped")).findFirst().orElseThrow();
+        assertTrue(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail).contains("1Z999AA10123456784"));
+        // a shipped order cannot be cancelled
+        given().auth().oauth2(admin).contentType(ContentType.JSON).when()
+                .post("/api/v1/admin/orders/" + number + "/cancel").then().statusCode(409);
+        given().auth().oauth2(admin).when().get("/api/v1/admin/orders?status=SHIPPED&q=" + number).then()
+                .statusCode(200).body("items[0].number", org.hamcrest.Matchers.equalTo(number));
+    }
+
+    @Test
+    void cancellingReleasesAPendingOrdersStockAndRefundsAndRestocksAPaidOne() {
+        String sku = sku(24);
+        int reservedBefore = stock(sku, "reserved");
+        int onHandBefore = stock(sku, "on_hand");
+        String pending = placed(sku, 2);
+        assertEquals(reservedBefore + 2, stock(sku, "reserved"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).when().post("/api/v1/admin/orders/" + pending + "/cancel")
+                .then().statusCode(200).body("order.status", org.hamcrest.Matchers.equalTo("CANCELLED"));
+        assertEquals(reservedBefore, stock(sku, "reserved"), "the reservation is released");
+        assertEquals(onHandBefore, stock(sku, "on_hand"));
+
+        String paid = pay(placed(sku, 3));
+        assertEquals(onHandBefore - 3, stock(sku, "on_hand"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).when().post("/api/v1/admin/orders/" + paid + "/cancel")
+                .then().statusCode(200).body("order.status", org.hamcrest.Matchers.equalTo("CANCELLED"))
+                .body("refunds[0].status", org.hamcrest.Matchers.equalTo("SUCCEEDED"));
+        assertEquals(onHandBefore, stock(sku, "on_hand"), "the goods are back on the shelf");
+        assertEquals(1L, count("select count(*) from inventory_movements m join orders o on o.id = m.order_id "
+                + "where o.number = '" + paid + "' and m.reason = 'ORDER_CANCELLED' and m.delta = 3"));
+        // the admin page shows it all
+        given().auth().oauth2(admin).when().get("/admin/orders/" + paid).then().statusCode(200)
+                .body(containsString("CANCELLED")).body(containsString("ORDER_CONFIRMATION"));
+    }
+
+    private String paidOrder(int nth, int quantity) {
+        return pay(placed(sku(nth), quantity));
+    }
+
+    private String placed(String sku, int quantity) {
+        String cart = Carts.newCart();
+        Carts.add(cart, sku, quantity).then().statusCode(200);
+        return given().contentType(ContentType.JSON).body(Map.of("cartId", cart, "email", "ada@example.com",
+                "shippingMethod", "standard", "shippingAddress", Map.of("name", "Ada Lovelace", "line1", "1 Analytical Way",
+                        "city", "London", "region", "", "postalCode", "N1 9GU", "country", "GB")))
+                .when().post("/api/v1/checkout").then().statusCode(201).extract().path("orderNumber");
+    }
+
+    private String pay(String number) {
+        String session = (String) single("select p.provider_ref from payments p join orders o on o.id = p.order_id where o.number = '" + number + "'");
+        String event = FakeStripe.event("checkout.session.completed", session, "paid");
+        given().contentType(ContentType.JSON).header("Stripe-Signature", FakeStripe.signature(event, FakeStripe.WEBHOOK_SECRET))
+                .body(event).when().post("/webhooks/stripe").then().statusCode(200);
+        assertEquals("PAID", single("select status from orders where number = '" + number + "'"));
+        return number;
+    }
+
+    private String sku(int nth) {
+        return (String) single("""
+                select v.sku from variants v join stock_levels s on s.variant_id = v.id
+                join products p on p.id = v.product_id
+                where v.active and p.active and s.on_hand - s.reserved >= 20 order by v.id limit 1 offset """ + " " + (600 + nth * 5));
+    }
+
+    private int stock(String sku, String column) {
+        return (int) count("select " + column + " from stock_levels where variant_id = (select id from variants where sku = '" + sku + "')");
+    }
+
+    private Object single(String sql) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(sql).getSingleResult());
+    }
+
+    private long count(String sql) {
+        return ((Number) single(sql)).longValue();
+    }
+
+    private static String subject(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
+    }
+}
