@@ -133,6 +133,8 @@ public class CatalogAdminService {
                     + " has been ordered, so it is kept for the order history; switch it off instead", 409);
         }
         Map<String, Object> before = snapshot(product);
+        // its stock history goes with it; the audit log keeps the product as it was
+        forgetMovements(product.variants);
         product.variants.forEach(v -> {
             if (v.stock != null) {
                 v.stock.delete();
@@ -183,6 +185,7 @@ public class CatalogAdminService {
         }
         Product product = variant.product;
         Map<String, Object> before = snapshot(product);
+        forgetMovements(List.of(variant));
         product.variants.remove(variant);
         if (variant.stock != null) {
             variant.stock.delete();
@@ -466,6 +469,13 @@ public class CatalogAdminService {
             return current;
         }
         return value;
+    }
+
+    private static void forgetMovements(List<Variant> variants) {
+        if (!variants.isEmpty()) {
+            Product.getEntityManager().createNativeQuery("delete from inventory_movements where variant_id in (?1)")
+                    .setParameter(1, variants.stream().map(v -> v.id).toList()).executeUpdate();
+        }
     }
 
     private static boolean everOrdered(List<Variant> variants) {

@@ -120,9 +120,23 @@ class AdminInventoryApiTest {
     @Test
     void stockNeverGoesBelowWhatIsReservedAndBadInputChangesNothing() {
         String sku = sku(5);
+        int onHandBefore = column(sku, "on_hand");
+        setStockBySql(sku, 10, 4);
+        try {
+            refusesWhatWouldGoBelowReserved(sku);
+        } finally {
+            // the search index never saw the SQL change: put the row back as it was
+            setStockBySql(sku, onHandBefore, 0);
+        }
+    }
+
+    private void setStockBySql(String sku, int onHand, int reserved) {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                "update stock_levels set on_hand = 10, reserved = 4 where variant_id = (select id from variants where sku = ?1)")
-                .setParameter(1, sku).executeUpdate());
+                "update stock_levels set on_hand = ?2, reserved = ?3 where variant_id = (select id from variants where sku = ?1)")
+                .setParameter(1, sku).setParameter(2, onHand).setParameter(3, reserved).executeUpdate());
+    }
+
+    private void refusesWhatWouldGoBelowReserved(String sku) {
         long movementsBefore = movements(sku);
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("delta", -7, "reason", "damaged"))
                 .when().post("/api/v1/admin/inventory/" + sku + "/adjustments").then().statusCode(409)

@@ -99,15 +99,18 @@ class CatalogImportTest {
     @Test
     void aGoodFileCreatesAndUpdatesProductsStockAndSearchInOneGo() throws java.io.IOException {
         String category = categorySlug();
-        String word = "importium" + UUID.randomUUID().toString().substring(0, 5).replaceAll("[0-9-]", "z");
+        String word = "glimporax" + UUID.randomUUID().toString().substring(0, 5).replaceAll("[0-9-]", "z");
         String existingSku = existingSku();
         String existingSlug = (String) single("select p.slug from products p join variants v on v.product_id = p.id where v.sku = '" + existingSku + "'");
         int onHandBefore = (int) count("select on_hand from stock_levels where variant_id = (select id from variants where sku = '" + existingSku + "')");
         String csv = given().auth().oauth2(admin).when().get("/api/v1/admin/catalog/export").then().extract().asString();
         // keep only the existing product's rows from the export, change one price and its stock
+        long originalPrice = count("select price_amount from variants where sku = '" + existingSku + "'");
         StringBuilder file = new StringBuilder(HEADER);
+        StringBuilder original = new StringBuilder(HEADER);
         for (var record : CatalogCsv.READ_FORMAT.parse(new java.io.StringReader(csv))) {
             if (record.get("product_slug").equals(existingSlug)) {
+                original.append(line(record.values()));
                 boolean target = record.get("sku").equals(existingSku);
                 file.append(line(record.get("product_slug"), record.get("product_name"), record.get("brand"),
                         record.get("category"), record.get("description"), record.get("product_active"),
@@ -135,6 +138,16 @@ class CatalogImportTest {
                 + "(select id from variants where sku like '" + word.toUpperCase() + "%')"), "one per stocked new SKU");
         given().auth().oauth2(admin).when().get("/admin/catalog/imports/" + job.getString("id")).then().statusCode(200)
                 .body(containsString("SUCCEEDED")).body(containsString("100%"));
+        // importing the original rows puts the price and stock back (other tests count the demo catalog)
+        assertEquals("SUCCEEDED", importAndWait(original.toString()).getString("status"));
+        assertEquals(originalPrice, count("select price_amount from variants where sku = '" + existingSku + "'"));
+        assertEquals(onHandBefore, count("select on_hand from stock_levels where variant_id = (select id from variants where sku = '" + existingSku + "')"));
+        for (int i = 1; i <= 3; i++) {
+            long id = count("select id from products where slug = '" + word + "-" + i + "'");
+            given().auth().oauth2(admin).when().delete("/api/v1/admin/products/" + id).then().statusCode(204);
+        }
+        assertEquals(0, given().queryParam("q", word).when().get("/api/v1/search").then().extract().jsonPath()
+                .getList("items").size(), "deleted products leave the search");
     }
 
     private JsonPath importAndWait(String csv) {
