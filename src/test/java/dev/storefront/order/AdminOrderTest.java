@@ -145,6 +145,20 @@ class AdminOrderTest {
                 .body(containsString("CANCELLED")).body(containsString("ORDER_CONFIRMATION"));
     }
 
+    @Test
+    void theDashboardCountsTodaysPaidOrdersAndDrawsThemInTheChart() {
+        String day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        long before = count("select count(*) from orders where status in ('PAID', 'SHIPPED', 'DELIVERED', "
+                + "'PARTIALLY_REFUNDED', 'REFUNDED') and (paid_at at time zone 'UTC')::date = current_date");
+        paidOrder(25, 1);
+        String html = given().auth().oauth2(admin).when().get("/admin").then().statusCode(200)
+                .header("Cache-Control", "no-store").extract().asString();
+        assertTrue(html.contains("Today<strong>"), "today's figures");
+        assertTrue(html.contains((before + 1) + " orders"), "today's paid orders, this one included");
+        assertTrue(html.matches("(?s).*<rect x=\"\\d+\" y=\"\\d+\" width=\"16\" height=\"[1-9]\\d*\"><title>" + day
+                + ": [^<]+, " + (before + 1) + " orders</title>.*"), "today's bar in the SVG chart");
+    }
+
     private String paidOrder(int nth, int quantity) {
         return pay(placed(sku(nth), quantity));
     }
