@@ -38,6 +38,6 @@ public class AdminAuditPages {
         List<AuditEntry> entries = AuditEntry.<AuditEntry>find(where, Sort.descending("createdAt", "id"), params)
                 .page(Page.of(paging.page() - 1, paging.size())).list();
         return AdminPages.page(Templates.log(entries, target, paging.page(), paging.pages(total), total,
-                "/admin/audit?target=" + AdminProductPages.enc(target) + "&", null, null));
+                "/admin/audit?target=" + AdminForms.enc(target) + "&", null, null));
     }
 }

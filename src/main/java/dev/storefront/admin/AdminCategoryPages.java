@@ -82,7 +82,7 @@ public class AdminCategoryPages {
             action.get();
             return AdminPages.seeOther("/admin/categories?notice=saved");
         } catch (InvalidInputException e) {
-            return render(400, AdminProductPages.messages(e), null, null);
+            return render(400, AdminForms.messages(e), null, null);
         } catch (ClientErrorException e) {
             return render(e.getResponse().getStatus(), List.of(), null, e.getMessage());
         }
@@ -103,10 +103,10 @@ public class AdminCategoryPages {
     }
 
     private static CategoryInput input(MultivaluedMap<String, String> form) {
-        Long parent = AdminProductPages.parseLong(AdminProductPages.value(form, "parentId"));
-        Long position = AdminProductPages.parseLong(AdminProductPages.value(form, "position"));
-        return new CategoryInput(AdminProductPages.value(form, "name"), AdminProductPages.value(form, "slug"),
-                parent == null ? 0L : parent, AdminProductPages.value(form, "description"),
+        Long parent = AdminForms.parseLong(AdminForms.value(form, "parentId"));
+        Long position = AdminForms.parseLong(AdminForms.value(form, "position"));
+        return new CategoryInput(AdminForms.value(form, "name"), AdminForms.value(form, "slug"),
+                parent == null ? 0L : parent, AdminForms.value(form, "description"),
                 position == null ? null : position.intValue());
     }
 }

@@ -48,7 +48,7 @@ public class AdminCustomerPages {
         AdminPaging paging = AdminPaging.lenient(page);
         long total = customers.count(q);
         return AdminPages.page(Templates.list(customers.find(q, paging.offset(), paging.size()), q, paging.page(),
-                paging.pages(total), total, "/admin/customers?q=" + AdminProductPages.enc(q) + "&", null, null));
+                paging.pages(total), total, "/admin/customers?q=" + AdminForms.enc(q) + "&", null, null));
     }
 
     @GET

@@ -56,7 +56,7 @@ public class AdminInventoryPages {
         String filter = "low".equals(state) || "out".equals(state) ? state : null;
         AdminPaging paging = AdminPaging.lenient(page);
         long total = inventory.count(q, filter);
-        String base = "/admin/inventory?q=" + AdminProductPages.enc(q) + "&state=" + (filter == null ? "" : filter) + "&";
+        String base = "/admin/inventory?q=" + AdminForms.enc(q) + "&state=" + (filter == null ? "" : filter) + "&";
         return AdminPages.page(Templates.list(inventory.list(q, filter, paging.page(), paging.size()), q, filter,
                 paging.page(), paging.pages(total), total, base, null, null));
     }
@@ -101,7 +101,7 @@ public class AdminInventoryPages {
             }
             MovementReason why = AdminInventoryApi.reason(reason, errors);
             String text = AdminInventoryApi.note(note, errors);
-            Long expected = AdminProductPages.parseLong(version);
+            Long expected = AdminForms.parseLong(version);
             if (!errors.isEmpty() || expected == null) {
                 throw new InvalidInputException(errors.isEmpty() ? List.of(new FieldError("version", "is missing")) : errors);
             }
@@ -114,7 +114,7 @@ public class AdminInventoryPages {
             action.run();
             return AdminPages.seeOther("/admin/inventory/" + sku + "?notice=saved");
         } catch (InvalidInputException e) {
-            return render(400, sku, AdminProductPages.messages(e), null, null);
+            return render(400, sku, AdminForms.messages(e), null, null);
         } catch (ClientErrorException e) {
             if (e.getResponse().getStatus() == 404) {
                 throw e;

@@ -60,9 +60,9 @@ public class AdminOrderPages {
         AdminPaging paging = AdminPaging.lenient(page);
         OrderQueries.Filter filter = AdminOrderApi.filter(status, from, to, customer, q, false);
         long total = queries.count(filter);
-        String base = "/admin/orders?status=" + AdminProductPages.enc(status) + "&from=" + AdminProductPages.enc(from)
-                + "&to=" + AdminProductPages.enc(to) + "&customer=" + AdminProductPages.enc(customer) + "&q="
-                + AdminProductPages.enc(q) + "&";
+        String base = "/admin/orders?status=" + AdminForms.enc(status) + "&from=" + AdminForms.enc(from)
+                + "&to=" + AdminForms.enc(to) + "&customer=" + AdminForms.enc(customer) + "&q="
+                + AdminForms.enc(q) + "&";
         return AdminPages.page(Templates.list(queries.find(filter, paging.offset(), paging.size()),
                 OrderStatus.values(), filter.status() == null ? "" : filter.status().name(), from, to, customer, q,
                 paging.page(), paging.pages(total), total, base, null, null));
@@ -118,7 +118,7 @@ public class AdminOrderPages {
             action.run();
             return AdminPages.seeOther("/admin/orders/" + number + "?notice=" + notice);
         } catch (InvalidInputException e) {
-            return render(400, number, AdminProductPages.messages(e), null, null);
+            return render(400, number, AdminForms.messages(e), null, null);
         } catch (ClientErrorException e) {
             if (e.getResponse().getStatus() == 404) {
                 throw e;

@@ -1,5 +1,10 @@
 package dev.storefront.admin;
 
+import static dev.storefront.admin.AdminForms.enc;
+import static dev.storefront.admin.AdminForms.messages;
+import static dev.storefront.admin.AdminForms.parseLong;
+import static dev.storefront.admin.AdminForms.value;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -233,19 +238,6 @@ public class AdminProductPages {
         return count == null ? 0 : (int) Math.min(count, 200);
     }
 
-    static List<String> messages(InvalidInputException e) {
-        return e.errors().stream().map(error -> label(error.field()) + " " + error.message()).toList();
-    }
-
-    /** "variants[1].price" reads "Variant 2 price". */
-    private static String label(String field) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("variants\\[(\\d+)]\\.?(.*)").matcher(field);
-        if (m.matches()) {
-            return "Variant " + (Integer.parseInt(m.group(1)) + 1) + " " + m.group(2);
-        }
-        return Character.toUpperCase(field.charAt(0)) + field.substring(1);
-    }
-
     private static List<Category> categories() {
         return Category.listAll(Sort.ascending("name"));
     }
@@ -261,22 +253,5 @@ public class AdminProductPages {
             case "image-removed" -> "The picture has been removed.";
             default -> null;
         };
-    }
-
-    static String value(MultivaluedMap<String, String> form, String name) {
-        String value = form.getFirst(name);
-        return value == null ? "" : value;
-    }
-
-    static Long parseLong(String text) {
-        try {
-            return text == null || text.isBlank() ? null : Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    static String enc(String text) {
-        return text == null ? "" : java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,46 @@
+package dev.storefront.admin;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import dev.storefront.web.InvalidInputException;
+
+/** What the admin pages share in reading forms and writing links. */
+final class AdminForms {
+
+    private AdminForms() {
+    }
+
+    static List<String> messages(InvalidInputException e) {
+        return e.errors().stream().map(error -> label(error.field()) + " " + error.message()).toList();
+    }
+
+    /** "variants[1].price" reads "Variant 2 price". */
+    private static String label(String field) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("variants\\[(\\d+)]\\.?(.*)").matcher(field);
+        if (m.matches()) {
+            return "Variant " + (Integer.parseInt(m.group(1)) + 1) + " " + m.group(2);
+        }
+        return Character.toUpperCase(field.charAt(0)) + field.substring(1);
+    }
+
+    static String value(MultivaluedMap<String, String> form, String name) {
+        String value = form.getFirst(name);
+        return value == null ? "" : value;
+    }
+
+    static Long parseLong(String text) {
+        try {
+            return text == null || text.isBlank() ? null : Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static String enc(String text) {
+        return text == null ? "" : URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
