@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.micrometer.core.annotation.Counted;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -62,6 +63,8 @@ public class CartService {
     }
 
     /** Adds units of a SKU; a SKU that is unknown, not sold or not available in that number is refused. */
+    @Counted(value = "storefront.cart.operations", extraTags = { "operation", "add" },
+            description = "Cart changes by shoppers")
     public CartSnapshot add(String cartId, String sku, Integer quantity) {
         int units = validQuantity(quantity);
         Item item = sellable(sku);
@@ -76,6 +79,8 @@ public class CartService {
                 item.variant().currency));
     }
 
+    @Counted(value = "storefront.cart.operations", extraTags = { "operation", "change" },
+            description = "Cart changes by shoppers")
     public CartSnapshot setQuantity(String cartId, String sku, Integer quantity) {
         int units = validQuantity(quantity);
         Item item = sellable(sku);
@@ -87,11 +92,15 @@ public class CartService {
                 .orElseThrow(() -> new InvalidInputException(List.of(new FieldError("sku", "is not in the cart"))));
     }
 
+    @Counted(value = "storefront.cart.operations", extraTags = { "operation", "remove" },
+            description = "Cart changes by shoppers")
     public CartSnapshot remove(String cartId, String sku) {
         return store.remove(cartId, sku == null ? "" : sku.strip().toUpperCase(java.util.Locale.ROOT))
                 .orElseThrow(() -> new InvalidInputException(List.of(new FieldError("sku", "is not in the cart"))));
     }
 
+    @Counted(value = "storefront.cart.operations", extraTags = { "operation", "clear" },
+            description = "Cart changes by shoppers")
     public CartSnapshot clear(String cartId) {
         return store.clear(cartId);
     }

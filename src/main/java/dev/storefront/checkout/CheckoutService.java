@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -47,6 +48,9 @@ public class CheckoutService {
     @Inject
     StoreConfig config;
 
+    @Inject
+    CheckoutMetrics metrics;
+
     /** A placed order, its page (with the guest's token), and where the shopper goes to pay. */
     public record Placed(Order order, String orderPath, PaymentProvider.Start payment) {
     }
@@ -57,18 +61,30 @@ public class CheckoutService {
      * released, and the shopper is told to try again.
      */
     public Placed checkout(CheckoutRequest request, Long userId) {
+        Timer.Sample timing = Timer.start();
+        try {
+            return place(request, userId);
+        } finally {
+            timing.stop(metrics.checkout());
+        }
+    }
+
+    private Placed place(CheckoutRequest request, Long userId) {
         ValidatedCheckout valid = validation.validate(request, userId);
         Order order = QuarkusTransaction.requiringNew().call(() -> {
             stock.reserve(valid.lines());
             return orders.create(valid);
         });
+        metrics.orderPlaced();
         searchIndex.refreshProductsOfVariants(valid.lines().stream().map(ValidatedCheckout.PricedLine::variantId)
                 .toList());
         String orderPath = order.pagePath();
         try {
             return new Placed(order, orderPath, provider().start(order, orderPath));
         } catch (PaymentProvider.UnavailableException e) {
-            confirmation.cancel(order.id, "payment service unavailable");
+            if (confirmation.cancel(order.id, "payment service unavailable")) {
+                metrics.paymentFailed();
+            }
             throw e;
         }
     }
@@ -84,8 +100,8 @@ public class CheckoutService {
         PaymentProvider.Outcome outcome = provider().check(order);
         if (outcome == PaymentProvider.Outcome.SUCCEEDED) {
             confirmation.paymentSucceeded(order.id);
-        } else if (outcome == PaymentProvider.Outcome.FAILED) {
-            confirmation.cancel(order.id, "payment declined");
+        } else if (outcome == PaymentProvider.Outcome.FAILED && confirmation.cancel(order.id, "payment declined")) {
+            metrics.paymentFailed();
         }
         return QuarkusTransaction.requiringNew().call(() -> Order.<Order>findById(order.id));
     }
@@ -113,6 +129,7 @@ public class CheckoutService {
                 released++;
             }
         }
+        metrics.reservationsExpired(released);
         if (released > 0) {
             LOG.infof("Released the stock of %d unpaid orders past their reservation", released);
         }

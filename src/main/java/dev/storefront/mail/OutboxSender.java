@@ -5,13 +5,17 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -33,6 +37,14 @@ public class OutboxSender {
 
     @Inject
     ReactiveMailer mailer;
+
+    /** Emails not yet accepted by the SMTP server; read when Prometheus scrapes. */
+    void registerBacklog(@Observes StartupEvent event,
+            MeterRegistry registry) {
+        Gauge.builder("storefront.outbox.backlog",
+                () -> QuarkusTransaction.requiringNew().call(() -> OutboxEmail.count("sentAt is null")))
+                .description("Emails waiting in the outbox for the SMTP server").register(registry);
+    }
 
     @Scheduled(every = "${storefront.outbox.every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class,

@@ -1,5 +1,8 @@
 package dev.storefront.payment;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +21,7 @@ import com.stripe.net.Webhook;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import dev.storefront.checkout.CheckoutMetrics;
 import dev.storefront.checkout.PaymentConfirmation;
 import dev.storefront.config.StoreConfig;
 
@@ -40,6 +44,9 @@ public class StripeWebhookResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    CheckoutMetrics metrics;
+
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response receive(String payload, @HeaderParam("Stripe-Signature") String signature) {
@@ -59,6 +66,10 @@ public class StripeWebhookResource {
             throw new BadRequestException("The webhook body is not JSON");
         }
         String type = event.path("type").asText();
+        if (event.path("created").canConvertToLong() && event.path("created").asLong() > 0) {
+            metrics.webhookReceived(Duration.between(
+                    Instant.ofEpochSecond(event.path("created").asLong()), Instant.now()));
+        }
         JsonNode session = event.path("data").path("object");
         String sessionId = session.path("id").asText();
         Long orderId = QuarkusTransaction.requiringNew().call(() -> Payment.<Payment>find("providerRef", sessionId)
@@ -73,8 +84,11 @@ public class StripeWebhookResource {
                     confirmation.paymentSucceeded(orderId);
                 }
             }
-            case "checkout.session.expired", "checkout.session.async_payment_failed" ->
-                confirmation.cancel(orderId, "payment not completed");
+            case "checkout.session.expired", "checkout.session.async_payment_failed" -> {
+                if (confirmation.cancel(orderId, "payment not completed")) {
+                    metrics.paymentFailed();
+                }
+            }
             default -> LOG.debugf("Stripe event %s ignored", type);
         }
         return Response.ok().build();

@@ -46,6 +46,8 @@ import dev.storefront.money.Money;
 import dev.storefront.search.ListingResult.FacetValue;
 import dev.storefront.web.MoneyFormat;
 
+import io.micrometer.core.annotation.Timed;
+
 /**
  * Answers listings, searches and suggestions from the product index: typo-tolerant text matching,
  * facet counts that narrow the result, and "did you mean" when nothing matches. Results are
@@ -105,6 +107,8 @@ public class ProductSearch {
     public record Suggestion(String name, String slug) {
     }
 
+    @Timed(value = "storefront.search.duration",
+            description = "A listing or search with its facets, from the index", percentiles = { 0.5, 0.99 })
     public ListingResult search(ListingQuery query) {
         SearchSession session = Search.session(entityManager);
         SearchScope<Product> scope = session.scope(Product.class);

@@ -64,6 +64,11 @@ public class SearchIndex {
         });
     }
 
+    /** Whether a full rebuild is running now. */
+    public boolean rebuilding() {
+        return rebuilding.get();
+    }
+
     /** Products in the index, listed or not. */
     public long documentCount() {
         return QuarkusTransaction.requiringNew().call(() -> Search.session(entityManager).search(Product.class)
