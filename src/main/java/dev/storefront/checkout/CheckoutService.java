@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -76,6 +77,7 @@ public class CheckoutService {
             return orders.create(valid);
         });
         metrics.orderPlaced();
+        MDC.put("orderNumber", order.number);
         searchIndex.refreshProductsOfVariants(valid.lines().stream().map(ValidatedCheckout.PricedLine::variantId)
                 .toList());
         String orderPath = order.pagePath();

@@ -44,8 +44,9 @@ public class DevelopmentSecretsGuard {
         List<String> offending = offending(config);
         if (!offending.isEmpty()) {
             throw new IllegalStateException("Refusing to start in production: " + String.join(", ", offending)
-                    + " still set to the development default from .env.example, or naming no readable key"
-                    + " file; set real secrets and keys in the environment");
+                    + " missing, invalid (STORE_PUBLIC_URL must be an https:// address), still set to the"
+                    + " development default from .env.example, or naming no readable key file; set them in the"
+                    + " environment (/etc/storefront/env)");
         }
     }
 
@@ -62,6 +63,18 @@ public class DevelopmentSecretsGuard {
                 && !config.getOptionalValue("storefront.checkout.allow-test-payments-in-production", Boolean.class)
                         .orElse(false)) {
             offending.add("PAYMENT_PROVIDER");
+        }
+        if ("stripe".equals(config.getOptionalValue("storefront.checkout.payment-provider", String.class).orElse(""))) {
+            if (config.getOptionalValue("storefront.checkout.stripe.secret-key", String.class).orElse("").isBlank()) {
+                offending.add("STRIPE_SECRET_KEY");
+            }
+            if (config.getOptionalValue("storefront.checkout.stripe.webhook-secret", String.class).orElse("").isBlank()) {
+                offending.add("STRIPE_WEBHOOK_SECRET");
+            }
+        }
+        // shoppers follow links in emails and pay on Stripe's pages: they must come back to an https address
+        if (!config.getOptionalValue("storefront.public-url", String.class).orElse("").startsWith("https://")) {
+            offending.add("STORE_PUBLIC_URL");
         }
         KEY_FILES.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
             String location = config.getOptionalValue(entry.getValue(), String.class).orElse("")

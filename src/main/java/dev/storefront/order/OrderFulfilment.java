@@ -14,6 +14,7 @@ import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
 
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -231,6 +232,7 @@ public class OrderFulfilment {
     }
 
     private static Order locked(String number) {
+        MDC.put("orderNumber", number);
         Order order = find(number);
         Order.getEntityManager().lock(order, LockModeType.PESSIMISTIC_WRITE);
         Order.getEntityManager().refresh(order);

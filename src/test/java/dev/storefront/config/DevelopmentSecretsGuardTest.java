@@ -44,14 +44,14 @@ class DevelopmentSecretsGuardTest {
         Config defaults = configOf(Map.of(
                 "quarkus.datasource.password", example.get("DB_PASSWORD"),
                 "storefront.admin.password", example.get("ADMIN_PASSWORD")));
-        assertEquals(List.of("ADMIN_PASSWORD", "DB_PASSWORD", "PAYMENT_PROVIDER", "JWT_PRIVATE_KEY_PATH",
-                "JWT_PUBLIC_KEY_PATH"), DevelopmentSecretsGuard.offending(defaults));
+        assertEquals(List.of("ADMIN_PASSWORD", "DB_PASSWORD", "PAYMENT_PROVIDER", "STORE_PUBLIC_URL",
+                "JWT_PRIVATE_KEY_PATH", "JWT_PUBLIC_KEY_PATH"), DevelopmentSecretsGuard.offending(defaults));
 
         Config blankAdmin = configOf(Map.of(
                 "quarkus.datasource.password", "Kx9-real-database-secret",
                 "storefront.admin.password", " "));
-        assertEquals(List.of("ADMIN_PASSWORD", "PAYMENT_PROVIDER", "JWT_PRIVATE_KEY_PATH", "JWT_PUBLIC_KEY_PATH"),
-                DevelopmentSecretsGuard.offending(blankAdmin));
+        assertEquals(List.of("ADMIN_PASSWORD", "PAYMENT_PROVIDER", "STORE_PUBLIC_URL", "JWT_PRIVATE_KEY_PATH",
+                "JWT_PUBLIC_KEY_PATH"), DevelopmentSecretsGuard.offending(blankAdmin));
     }
 
     @Test
@@ -64,8 +64,27 @@ class DevelopmentSecretsGuardTest {
                 "storefront.admin.password", "a-long-admin-passphrase",
                 "smallrye.jwt.sign.key.location", keys.resolve("private.pem").toString(),
                 "mp.jwt.verify.publickey.location", "file:" + keys.resolve("public.pem"),
-                "storefront.checkout.payment-provider", "stripe"));
+                "storefront.checkout.payment-provider", "stripe",
+                "storefront.checkout.stripe.secret-key", "sk_live_x",
+                "storefront.checkout.stripe.webhook-secret", "whsec_x",
+                "storefront.public-url", "https://shop.example.com"));
         assertEquals(List.of(), DevelopmentSecretsGuard.offending(real));
+    }
+
+    @Test
+    void stripeWithoutItsKeysAndAPlainHttpAddressAreRefused() throws IOException {
+        Path keys = Files.createTempDirectory("keys");
+        Files.writeString(keys.resolve("private.pem"), "private");
+        Files.writeString(keys.resolve("public.pem"), "public");
+        Config missing = configOf(Map.of(
+                "quarkus.datasource.password", "Kx9-real-database-secret",
+                "storefront.admin.password", "a-long-admin-passphrase",
+                "smallrye.jwt.sign.key.location", keys.resolve("private.pem").toString(),
+                "mp.jwt.verify.publickey.location", keys.resolve("public.pem").toString(),
+                "storefront.checkout.payment-provider", "stripe",
+                "storefront.public-url", "http://shop.example.com"));
+        assertEquals(List.of("STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STORE_PUBLIC_URL"),
+                DevelopmentSecretsGuard.offending(missing));
     }
 
     @Test
@@ -75,7 +94,8 @@ class DevelopmentSecretsGuardTest {
                 "storefront.admin.password", "a-long-admin-passphrase",
                 "smallrye.jwt.sign.key.location", "/nonexistent/private.pem",
                 "storefront.checkout.payment-provider", "test",
-                "storefront.checkout.allow-test-payments-in-production", "true"));
+                "storefront.checkout.allow-test-payments-in-production", "true",
+                "storefront.public-url", "https://shop.example.com"));
         assertEquals(List.of("JWT_PRIVATE_KEY_PATH", "JWT_PUBLIC_KEY_PATH"), DevelopmentSecretsGuard.offending(noKeys),
                 "test payments allowed explicitly");
     }

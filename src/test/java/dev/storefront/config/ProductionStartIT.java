@@ -37,7 +37,9 @@ class ProductionStartIT {
             String log = read(output);
             assertNotEquals(0, process.exitValue(), log);
             assertTrue(log.contains("Refusing to start in production"), log);
-            assertTrue(log.contains("DB_PASSWORD") && log.contains("ADMIN_PASSWORD"), log);
+            assertTrue(log.contains("DB_PASSWORD") && log.contains("ADMIN_PASSWORD") && log.contains("STORE_PUBLIC_URL"), log);
+            assertTrue(log.lines().anyMatch(line -> line.startsWith("{") && line.contains("\"level\":\"ERROR\"")),
+                    "production logs are JSON lines: " + log);
             assertTrue(!log.contains("Listening on"), "it never served a request: " + log);
         } finally {
             process.destroyForcibly();

@@ -86,6 +86,16 @@ class OperationsEndpointsTest {
     }
 
     @Test
+    void everyAnswerCarriesARequestIdNginxsWhenItSentOne() {
+        given().header("X-Request-Id", "0123456789abcdef").when().get("/").then()
+                .header("X-Request-Id", "0123456789abcdef");
+        String made = given().when().get("/api/v1/categories").then().extract().header("X-Request-Id");
+        assertTrue(made.matches("[0-9a-f]{32}"), made);
+        given().header("X-Request-Id", "<script>").when().get("/").then()
+                .header("X-Request-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{32}"));
+    }
+
+    @Test
     void pagesCarrySecurityHeaders() {
         given().when().get("/").then()
                 .header("X-Content-Type-Options", "nosniff")
