@@ -4,8 +4,10 @@ say() { printf '==> %s\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 # Reads KEY=value lines (comments and blank lines skipped, no shell evaluation) into the environment.
+# "-" means the settings are already in the environment (a systemd unit with EnvironmentFile=).
 read_env() {
   local file=$1 line key value
+  [ "$file" = - ] && return 0
   [ -r "$file" ] || die "cannot read the env file $file"
   while IFS= read -r line || [ -n "$line" ]; do
     [[ "$line" =~ ^[[:space:]]*(#|$) ]] && continue
