@@ -100,6 +100,12 @@ class NginxProxyTest {
         assertTrue(redis.key().exists("login-failures:address:127.0.0.2"),
                 "the failed sign-in is counted against the address Nginx saw");
         assertFalse(redis.key().exists("login-failures:address:6.6.6.6"), "a forged X-Forwarded-For is replaced");
+        // Nginx's log has the client and the request id that the store logged and sent back
+        String requestId = refused.header("X-Request-Id");
+        assertTrue(requestId.matches("[0-9a-f]{32}"), requestId);
+        String accessLog = Files.readString(nginx.directory.resolve("logs/storefront.access.log"));
+        assertTrue(accessLog.lines().anyMatch(line -> line.startsWith("127.0.0.2 ") && line.contains("request_id=" + requestId)),
+                accessLog);
         redis.key().del("login-failures:address:127.0.0.2", "login-failures:account:nobody@example.com");
     }
 

@@ -41,7 +41,8 @@ public final class Nginx implements AutoCloseable {
         List<String> render = new ArrayList<>(List.of("nginx/render", "--server-name", "localhost", "--listen",
                 "127.0.0.1", "--http-port", Integer.toString(http), "--https-port", Integer.toString(https),
                 "--certificate", directory.resolve("cert.pem").toString(), "--certificate-key",
-                directory.resolve("key.pem").toString(), "--acme-root", directory.resolve("acme").toString()));
+                directory.resolve("key.pem").toString(), "--acme-root", directory.resolve("acme").toString(),
+                "--log-dir", directory.resolve("logs").toString()));
         upstreams.forEach(u -> {
             render.add("--upstream");
             render.add(u);
