@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import dev.storefront.testing.Nginx;
+import dev.storefront.testing.Commands;
 import dev.storefront.testing.PackagedStore;
 
 /**
@@ -29,7 +29,10 @@ class InstallScriptIT {
 
     @Test
     void theDryRunListsEveryStepAndChangesNothing() throws Exception {
-        String out = Nginx.run(Path.of("."), "deploy/install", "--dry-run", "--domain", "shop.example.com", "--email",
+        List<Path> touched = List.of(Path.of("/etc/storefront"), Path.of("/opt/storefront"),
+                Path.of("/etc/systemd/system/storefront.service"), Path.of("/etc/nginx/sites-available/storefront"));
+        List<Boolean> before = touched.stream().map(Files::exists).toList();
+        String out = Commands.run(Path.of("."), "deploy/install", "--dry-run", "--domain", "shop.example.com", "--email",
                 "ops@example.com");
         for (String step : List.of("OS packages", "System user", "Directories", "Settings", "JWT signing keys",
                 "PostgreSQL", "Build the release", "systemd", "Nginx and the certificate", "Health check")) {
@@ -37,7 +40,8 @@ class InstallScriptIT {
         }
         assertTrue(out.contains("certbot certonly --webroot"));
         assertTrue(out.contains("Dry run: nothing was changed."));
-        IllegalStateException bad = assertThrows(IllegalStateException.class, () -> Nginx.run(Path.of("."),
+        assertEquals(before, touched.stream().map(Files::exists).toList(), "no file of the installation appeared");
+        IllegalStateException bad = assertThrows(IllegalStateException.class, () -> Commands.run(Path.of("."),
                 "deploy/install", "--dry-run", "--domain", "not a domain", "--email", "ops@example.com"));
         assertTrue(bad.getMessage().contains("--domain must be"));
     }
@@ -45,7 +49,7 @@ class InstallScriptIT {
     @Test
     void inAThrowawayRootItWritesEverythingOnceAndTheStoreRefusesMissingSettings() throws Exception {
         Path root = Files.createTempDirectory("install-root");
-        Nginx.run(Path.of("."), "deploy/install", "--prefix", root.toString(), "--no-build", "--domain",
+        Commands.run(Path.of("."), "deploy/install", "--prefix", root.toString(), "--no-build", "--domain",
                 "shop.example.com", "--email", "ops@example.com");
         Path env = root.resolve("etc/storefront/env");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(env)));
@@ -62,7 +66,7 @@ class InstallScriptIT {
         assertTrue(Files.isSymbolicLink(root.resolve("opt/storefront/current")));
         assertTrue(Files.exists(root.resolve("opt/storefront/current/quarkus-app/quarkus-run.jar")));
 
-        String again = Nginx.run(Path.of("."), "deploy/install", "--prefix", root.toString(), "--no-build",
+        String again = Commands.run(Path.of("."), "deploy/install", "--prefix", root.toString(), "--no-build",
                 "--domain", "shop.example.com", "--email", "ops@example.com");
         assertTrue(again.contains("kept: " + env));
         assertEquals(settings, read(env), "a second run keeps the secrets");
