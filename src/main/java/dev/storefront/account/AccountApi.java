@@ -79,9 +79,7 @@ public class AccountApi {
     @Path("addresses")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addAddress(AccountService.AddressForm form) {
-        if (form == null) {
-            throw new InvalidInputException(List.of(new FieldError("body", "a JSON object is required")));
-        }
+        InvalidInputException.requireBody(form);
         Address address = accounts.addAddress(caller(), form);
         return Response.status(Response.Status.CREATED).entity(AddressJson.of(address)).build();
     }

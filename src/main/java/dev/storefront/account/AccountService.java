@@ -17,6 +17,7 @@ import io.quarkus.elytron.security.common.BcryptUtil;
 
 import dev.storefront.config.StoreConfig;
 import dev.storefront.mail.AccountEmails;
+import dev.storefront.web.FieldChecks;
 import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.InvalidInputException.FieldError;
 import dev.storefront.web.SecureTokens;
@@ -143,8 +144,8 @@ public class AccountService {
     public void changeName(User user, String name) {
         String clean = name == null ? "" : name.strip();
         if (clean.length() > MAX_NAME) {
-            throw new InvalidInputException(List.of(new FieldError("name", "must be at most " + MAX_NAME
-                    + " characters")));
+            throw InvalidInputException.of("name", "must be at most " + MAX_NAME
+                    + " characters");
         }
         User.<User>findById(user.id).name = clean;
     }
@@ -157,7 +158,7 @@ public class AccountService {
     public void changePassword(User user, String currentPassword, String newPassword) {
         User managed = User.findById(user.id);
         if (currentPassword == null || !BcryptUtil.matches(currentPassword, managed.passwordHash)) {
-            throw new InvalidInputException(List.of(new FieldError("currentPassword", "is not right")));
+            throw InvalidInputException.of("currentPassword", "is not right");
         }
         setPassword(managed, newPassword, "newPassword");
     }
@@ -273,7 +274,7 @@ public class AccountService {
 
     private void setPassword(User user, String password, String field) {
         passwordPolicy.problem(password, user.email).ifPresent(problem -> {
-            throw new InvalidInputException(List.of(new FieldError(field, problem)));
+            throw InvalidInputException.of(field, problem);
         });
         user.setPassword(password);
         user.updatedAt = Instant.now();
@@ -309,12 +310,12 @@ public class AccountService {
 
         List<FieldError> problems() {
             List<FieldError> errors = new ArrayList<>();
-            required(errors, "name", name, 120);
-            required(errors, "line1", line1, 200);
-            optional(errors, "line2", line2, 200);
-            required(errors, "city", city, 120);
-            optional(errors, "region", region, 120);
-            required(errors, "postalCode", postalCode, 20);
+            FieldChecks.required(errors, "name", name, 120);
+            FieldChecks.required(errors, "line1", line1, 200);
+            FieldChecks.optional(errors, "line2", line2, 200);
+            FieldChecks.required(errors, "city", city, 120);
+            FieldChecks.optional(errors, "region", region, 120);
+            FieldChecks.required(errors, "postalCode", postalCode, 20);
             if (country == null || !COUNTRIES.contains(country.strip().toUpperCase(Locale.ROOT))) {
                 errors.add(new FieldError("country", "must be a two-letter ISO country code such as US or DE"));
             }
@@ -329,20 +330,6 @@ public class AccountService {
             address.region = region == null ? "" : region.strip();
             address.postalCode = postalCode.strip();
             address.country = country.strip().toUpperCase(Locale.ROOT);
-        }
-
-        private static void required(List<FieldError> errors, String field, String value, int max) {
-            if (value == null || value.isBlank()) {
-                errors.add(new FieldError(field, "is required"));
-            } else {
-                optional(errors, field, value, max);
-            }
-        }
-
-        private static void optional(List<FieldError> errors, String field, String value, int max) {
-            if (value != null && value.strip().length() > max) {
-                errors.add(new FieldError(field, "must be at most " + max + " characters"));
-            }
         }
     }
 }

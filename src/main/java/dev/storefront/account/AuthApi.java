@@ -48,7 +48,7 @@ public class AuthApi {
     @POST
     @Path("register")
     public Response register(Registration body) {
-        Registration registration = required(body);
+        Registration registration = InvalidInputException.requireBody(body);
         User user = accounts.register(registration.email(), registration.password(), registration.name());
         return Response.status(Response.Status.CREATED).entity(AccountJson.of(user)).build();
     }
@@ -56,7 +56,7 @@ public class AuthApi {
     @POST
     @Path("token")
     public AccountService.IssuedTokens token(Credentials body, HttpServerRequest request) {
-        Credentials credentials = required(body);
+        Credentials credentials = InvalidInputException.requireBody(body);
         User user = accounts.authenticate(credentials.email(), credentials.password(), clientAddress(request));
         return accounts.signIn(user);
     }
@@ -64,7 +64,7 @@ public class AuthApi {
     @POST
     @Path("refresh")
     public AccountService.IssuedTokens refresh(RefreshRequest body) {
-        return accounts.refresh(required(body).refreshToken());
+        return accounts.refresh(InvalidInputException.requireBody(body).refreshToken());
     }
 
     /** Ends the session of the bearer token at once, on every instance. */
@@ -80,10 +80,4 @@ public class AuthApi {
         return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 
-    private static <T> T required(T body) {
-        if (body == null) {
-            throw new InvalidInputException(List.of(new FieldError("body", "a JSON object is required")));
-        }
-        return body;
-    }
 }

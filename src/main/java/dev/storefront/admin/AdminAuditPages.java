@@ -3,7 +3,7 @@ package dev.storefront.admin;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,8 +11,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -22,6 +20,9 @@ import io.quarkus.qute.TemplateInstance;
 @RolesAllowed("admin")
 public class AdminAuditPages {
 
+    @Inject
+    AuditLog audit;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance log(List<AuditEntry> entries, String target, int page, int pages, long total,
@@ -29,15 +30,11 @@ public class AdminAuditPages {
     }
 
     @GET
-    @Transactional
     public Response log(@QueryParam("target") String target, @QueryParam("page") String page) {
         AdminPaging paging = AdminPaging.lenient(page);
-        String where = target == null || target.isBlank() ? "1 = 1" : "target = ?1";
-        Object[] params = target == null || target.isBlank() ? new Object[0] : new Object[] { target.strip() };
-        long total = AuditEntry.count(where, params);
-        List<AuditEntry> entries = AuditEntry.<AuditEntry>find(where, Sort.descending("createdAt", "id"), params)
-                .page(Page.of(paging.page() - 1, paging.size())).list();
-        return AdminPages.page(Templates.log(entries, target, paging.page(), paging.pages(total), total,
-                "/admin/audit?target=" + AdminForms.enc(target) + "&", null, null));
+        long total = audit.count(target);
+        return AdminPages.page(Templates.log(audit.find(target, paging.offset(), paging.size()), target,
+                paging.page(), paging.pages(total), total, "/admin/audit?target=" + AdminForms.enc(target) + "&",
+                null, null));
     }
 }

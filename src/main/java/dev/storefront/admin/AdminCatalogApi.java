@@ -9,7 +9,6 @@ import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -27,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
 
 import dev.storefront.catalog.CatalogAdminService;
@@ -78,21 +76,19 @@ public class AdminCatalogApi {
     @GET
     @Path("products")
     @Operation(summary = "Products matching a text (name, slug or SKU), category, active flag and stock state")
-    @Transactional
     public ListJson<ProductJson> products(@QueryParam("q") String q, @QueryParam("category") Long category,
             @QueryParam("active") Boolean active, @QueryParam("stock") String stock, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         AdminPaging paging = AdminPaging.strict(page, size);
         ProductFilter filter = new ProductFilter(q, category, active, ProductFilter.stockState(stock, true));
-        return new ListJson<>(catalog.find(filter, paging.offset(), paging.size()).stream()
-                .map(AdminCatalogApi::json).toList(), catalog.count(filter), paging.page(), paging.size());
+        return new ListJson<>(catalog.find(filter, paging.offset(), paging.size(), AdminCatalogApi::json),
+                catalog.count(filter), paging.page(), paging.size());
     }
 
     @GET
     @Path("products/{id}")
-    @Transactional
     public ProductJson product(@PathParam("id") long id) {
-        return json(CatalogAdminService.product(id));
+        return reread(id);
     }
 
     @POST
@@ -100,7 +96,7 @@ public class AdminCatalogApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Creates a product with at least one variant; prices are decimals such as \"19.99\"")
     public Response create(ProductInput input) {
-        Product product = catalog.create(required(input), actor());
+        Product product = catalog.create(InvalidInputException.requireBody(input), actor());
         return Response.created(URI.create("/api/v1/admin/products/" + product.id)).entity(reread(product.id)).build();
     }
 
@@ -109,7 +105,7 @@ public class AdminCatalogApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Changes the given fields; variants are matched by SKU, new SKUs are added")
     public ProductJson update(@PathParam("id") long id, ProductInput input) {
-        catalog.update(id, required(input), actor());
+        catalog.update(id, InvalidInputException.requireBody(input), actor());
         return reread(id);
     }
 
@@ -125,7 +121,7 @@ public class AdminCatalogApi {
     @Path("products/{id}/variants")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addVariant(@PathParam("id") long id, VariantInput input) {
-        catalog.addVariant(id, required(input), actor());
+        catalog.addVariant(id, InvalidInputException.requireBody(input), actor());
         return Response.status(201).entity(reread(id)).build();
     }
 
@@ -133,7 +129,7 @@ public class AdminCatalogApi {
     @Path("variants/{sku}")
     @Consumes(MediaType.APPLICATION_JSON)
     public ProductJson updateVariant(@PathParam("sku") String sku, VariantInput input) {
-        Variant variant = catalog.updateVariant(sku, required(input), actor());
+        Variant variant = catalog.updateVariant(sku, InvalidInputException.requireBody(input), actor());
         return reread(variant.product.id);
     }
 
@@ -151,7 +147,7 @@ public class AdminCatalogApi {
     public Response upload(@PathParam("id") long id, @RestForm("image") FileUpload image,
             @RestForm("main") boolean main) throws IOException {
         if (image == null) {
-            throw new InvalidInputException(List.of(new FieldError("image", "is required")));
+            throw InvalidInputException.of("image", "is required");
         }
         CatalogAdminService.product(id);
         String url = images.store(image.uploadedFile(), "image");
@@ -161,17 +157,15 @@ public class AdminCatalogApi {
 
     @GET
     @Path("categories")
-    @Transactional
     public List<CategoryJson> categories() {
-        return Category.<Category>listAll(Sort.ascending("position", "name")).stream().map(AdminCatalogApi::json)
-                .toList();
+        return catalog.categories(AdminCatalogApi::json);
     }
 
     @POST
     @Path("categories")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createCategory(CategoryInput input) {
-        Category category = catalog.createCategory(required(input), actor());
+        Category category = catalog.createCategory(InvalidInputException.requireBody(input), actor());
         return Response.created(URI.create("/api/v1/admin/categories/" + category.id))
                 .entity(rereadCategory(category.id)).build();
     }
@@ -180,7 +174,7 @@ public class AdminCatalogApi {
     @Path("categories/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public CategoryJson updateCategory(@PathParam("id") long id, CategoryInput input) {
-        catalog.updateCategory(id, required(input), actor());
+        catalog.updateCategory(id, InvalidInputException.requireBody(input), actor());
         return rereadCategory(id);
     }
 
@@ -191,26 +185,18 @@ public class AdminCatalogApi {
         return Response.noContent().build();
     }
 
-    @Transactional
-    ProductJson reread(long id) {
-        return json(CatalogAdminService.product(id));
+    private ProductJson reread(long id) {
+        return catalog.product(id, AdminCatalogApi::json);
     }
 
-    @Transactional
-    CategoryJson rereadCategory(long id) {
-        return json(CatalogAdminService.category(id));
+    private CategoryJson rereadCategory(long id) {
+        return catalog.category(id, AdminCatalogApi::json);
     }
 
     private String actor() {
         return identity.getPrincipal().getName();
     }
 
-    private static <T> T required(T body) {
-        if (body == null) {
-            throw new InvalidInputException(List.of(new FieldError("body", "a JSON object is required")));
-        }
-        return body;
-    }
 
     static ProductJson json(Product product) {
         List<VariantJson> variants = new ArrayList<>();

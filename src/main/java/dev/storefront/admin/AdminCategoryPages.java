@@ -1,11 +1,9 @@
 package dev.storefront.admin;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,13 +16,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 
 import dev.storefront.catalog.CatalogAdminService;
 import dev.storefront.catalog.CatalogAdminService.CategoryInput;
+import dev.storefront.catalog.CatalogAdminService.CategoryNode;
 import dev.storefront.catalog.Category;
 import dev.storefront.web.InvalidInputException;
 
@@ -34,9 +32,6 @@ import dev.storefront.web.InvalidInputException;
 @RolesAllowed("admin")
 public class AdminCategoryPages {
 
-    public record Node(Category category, int depth, int products) {
-    }
-
     @Inject
     CatalogAdminService catalog;
 
@@ -45,7 +40,7 @@ public class AdminCategoryPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance tree(List<Node> nodes, List<Category> all, List<String> errors, String notice,
+        static native TemplateInstance tree(List<CategoryNode> nodes, List<String> errors, String notice,
                 String error);
     }
 
@@ -88,18 +83,8 @@ public class AdminCategoryPages {
         }
     }
 
-    @Transactional
-    Response render(int status, List<String> errors, String notice, String error) {
-        List<Category> all = Category.listAll(Sort.ascending("position", "name"));
-        List<Node> nodes = new ArrayList<>();
-        all.stream().filter(c -> c.parent == null).forEach(root -> walk(root, 0, nodes));
-        return AdminPages.page(status, Templates.tree(nodes, all, errors, notice, error));
-    }
-
-    private static void walk(Category category, int depth, List<Node> nodes) {
-        nodes.add(new Node(category, depth, category.products.size()));
-        category.children.stream().sorted(java.util.Comparator.comparingInt((Category c) -> c.position)
-                .thenComparing(c -> c.name)).forEach(child -> walk(child, depth + 1, nodes));
+    private Response render(int status, List<String> errors, String notice, String error) {
+        return AdminPages.page(status, Templates.tree(catalog.categoryTree(), errors, notice, error));
     }
 
     private static CategoryInput input(MultivaluedMap<String, String> form) {

@@ -64,7 +64,7 @@ public class AdminInventoryApi {
             @QueryParam("page") String page, @QueryParam("size") String size) {
         AdminPaging paging = AdminPaging.strict(page, size);
         if (state != null && !List.of("low", "out").contains(state)) {
-            throw new InvalidInputException(List.of(new FieldError("state", "must be low or out")));
+            throw InvalidInputException.of("state", "must be low or out");
         }
         return new AdminCatalogApi.ListJson<>(inventory.list(q, state, paging.page(), paging.size()).stream()
                 .map(StockJson::of).toList(), inventory.count(q, state), paging.page(), paging.size());
@@ -83,9 +83,7 @@ public class AdminInventoryApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Sets stock on hand; needs If-Match (or \"version\") with the version read, else 428; a stale one gets 409")
     public Response set(@PathParam("sku") String sku, @HeaderParam("If-Match") String ifMatch, SetStock body) {
-        if (body == null) {
-            throw new InvalidInputException(List.of(new FieldError("body", "a JSON object is required")));
-        }
+        InvalidInputException.requireBody(body);
         List<FieldError> errors = new ArrayList<>();
         if (body.onHand() == null || body.onHand() < 0 || body.onHand() > 1_000_000_000) {
             errors.add(new FieldError("onHand", "must be a whole number from 0 to 1000000000"));
@@ -109,9 +107,7 @@ public class AdminInventoryApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Adds (or with a negative delta removes) stock; never below what is reserved")
     public Response adjust(@PathParam("sku") String sku, Adjustment body) {
-        if (body == null) {
-            throw new InvalidInputException(List.of(new FieldError("body", "a JSON object is required")));
-        }
+        InvalidInputException.requireBody(body);
         List<FieldError> errors = new ArrayList<>();
         if (body.delta() == null || body.delta() == 0 || Math.abs((long) body.delta()) > 1_000_000_000) {
             errors.add(new FieldError("delta", "must be a whole number other than 0"));

@@ -107,10 +107,7 @@ public class AdminOrderPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response refund(@PathParam("number") String number, @RestForm("amount") String amount,
             @RestForm("reason") String reason) {
-        return act(number, "refunded", () -> {
-            Order order = detail(number).order();
-            fulfilment.refund(number, AdminOrderApi.refundAmount(order, amount), reason, actor());
-        });
+        return act(number, "refunded", () -> fulfilment.refund(number, amount, reason, actor()));
     }
 
     private Response act(String number, String notice, Runnable action) {

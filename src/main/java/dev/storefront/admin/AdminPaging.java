@@ -22,10 +22,10 @@ public record AdminPaging(int page, int size) {
         int p = parse(page, 1);
         int s = parse(size, DEFAULT_SIZE);
         if (p < 1) {
-            throw new InvalidInputException(List.of(new FieldError("page", "must be a whole number from 1")));
+            throw InvalidInputException.of("page", "must be a whole number from 1");
         }
         if (s < 1 || s > 100) {
-            throw new InvalidInputException(List.of(new FieldError("size", "must be a whole number from 1 to 100")));
+            throw InvalidInputException.of("size", "must be a whole number from 1 to 100");
         }
         return new AdminPaging(p, s);
     }

@@ -12,7 +12,6 @@ import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -27,7 +26,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -35,7 +33,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import dev.storefront.catalog.CatalogAdminService;
 import dev.storefront.catalog.CatalogAdminService.ProductInput;
 import dev.storefront.catalog.CatalogAdminService.VariantInput;
-import dev.storefront.catalog.Category;
 import dev.storefront.catalog.Product;
 import dev.storefront.catalog.ProductFilter;
 import dev.storefront.catalog.ProductImages;
@@ -54,7 +51,18 @@ public class AdminProductPages {
     /** Blank variant rows offered on the form, for adding SKUs without JavaScript. */
     private static final int NEW_VARIANT_ROWS = 3;
 
-    public record Row(Product product, String thumbnail, int variants, int available) {
+    /** A product as the list shows it. */
+    public record Row(long id, String name, String slug, String brand, String category, boolean active,
+            String thumbnail, int variants, int available) {
+        static Row of(Product p) {
+            return new Row(p.id, p.name, p.slug, p.brand, p.category.name, p.active,
+                    ProductImages.thumbnailUrl(p.mainImage()), p.variants.size(),
+                    p.variants.stream().mapToInt(Variant::available).sum());
+        }
+    }
+
+    /** A category to choose from. */
+    public record CategoryChoice(long id, String name) {
     }
 
     public record VariantRow(String sku, String attributes, String price, boolean active, boolean existing,
@@ -76,16 +84,15 @@ public class AdminProductPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<Row> rows, List<Category> categories, String q, Long category,
+        static native TemplateInstance list(List<Row> rows, List<CategoryChoice> categories, String q, Long category,
                 String active, String stock, int page, int pages, long total, String base, String notice,
                 String error);
 
-        static native TemplateInstance edit(ProductForm form, List<Category> categories, List<String> errors,
+        static native TemplateInstance edit(ProductForm form, List<CategoryChoice> categories, List<String> errors,
                 String notice, String error);
     }
 
     @GET
-    @Transactional
     public Response list(@QueryParam("q") String q, @QueryParam("category") Long category,
             @QueryParam("active") String active, @QueryParam("stock") String stock, @QueryParam("page") String page,
             @QueryParam("notice") String notice) {
@@ -93,10 +100,7 @@ public class AdminProductPages {
         Boolean activeFlag = "yes".equals(active) ? Boolean.TRUE : "no".equals(active) ? Boolean.FALSE : null;
         ProductFilter filter = new ProductFilter(q, category, activeFlag, ProductFilter.stockState(stock, false));
         long total = catalog.count(filter);
-        List<Row> rows = catalog.find(filter, paging.offset(), paging.size()).stream()
-                .map(p -> new Row(p, ProductImages.thumbnailUrl(p.mainImage()), p.variants.size(),
-                        p.variants.stream().mapToInt(Variant::available).sum()))
-                .toList();
+        List<Row> rows = catalog.find(filter, paging.offset(), paging.size(), Row::of);
         String base = "/admin/products?q=" + enc(q) + "&category=" + (category == null ? "" : category) + "&active="
                 + enc(active) + "&stock=" + enc(stock) + "&";
         return AdminPages.page(Templates.list(rows, categories(), q, category, active, stock, paging.page(),
@@ -105,7 +109,6 @@ public class AdminProductPages {
 
     @GET
     @Path("new")
-    @Transactional
     public Response newProduct() {
         ProductForm form = new ProductForm(null, "", "", "", null, "", true, false, blankRows(List.of()), List.of());
         return AdminPages.page(Templates.edit(form, categories(), List.of(), null, null));
@@ -124,9 +127,8 @@ public class AdminProductPages {
 
     @GET
     @Path("{id}")
-    @Transactional
     public Response edit(@PathParam("id") long id, @QueryParam("notice") String notice) {
-        return AdminPages.page(Templates.edit(form(CatalogAdminService.product(id)), categories(), List.of(),
+        return AdminPages.page(Templates.edit(catalog.product(id, AdminProductPages::form), categories(), List.of(),
                 noticeText(notice), null));
     }
 
@@ -149,7 +151,7 @@ public class AdminProductPages {
             @RestForm("main") String main) throws IOException {
         try {
             if (image == null || image.size() == 0) {
-                throw new InvalidInputException(List.of(new FieldError("image", "choose a picture to upload")));
+                throw InvalidInputException.of("image", "choose a picture to upload");
             }
             String url = images.store(image.uploadedFile(), "image");
             catalog.addImage(id, url, main != null, identity.getPrincipal().getName());
@@ -167,15 +169,13 @@ public class AdminProductPages {
         return AdminPages.seeOther("/admin/products/" + id + "?notice=image-removed");
     }
 
-    @Transactional
-    Response failed(long id, InvalidInputException e) {
-        return AdminPages.page(400, Templates.edit(form(CatalogAdminService.product(id)), categories(),
+    private Response failed(long id, InvalidInputException e) {
+        return AdminPages.page(400, Templates.edit(catalog.product(id, AdminProductPages::form), categories(),
                 messages(e), null, null));
     }
 
-    @Transactional
-    Response rerender(Long id, MultivaluedMap<String, String> submitted, InvalidInputException e) {
-        List<String> existingImages = id == null ? List.of() : CatalogAdminService.product(id).images;
+    private Response rerender(Long id, MultivaluedMap<String, String> submitted, InvalidInputException e) {
+        List<String> existingImages = id == null ? List.of() : catalog.product(id, p -> List.copyOf(p.images));
         List<VariantRow> rows = new ArrayList<>();
         for (int i = 0; i < rowCount(submitted); i++) {
             String sku = value(submitted, "variant." + i + ".sku");
@@ -222,7 +222,7 @@ public class AdminProductPages {
                     MoneyFormat.decimal(v.price()), v.active, true, v.available()));
         }
         return new ProductForm(product.id, product.name, product.slug, product.brand, product.category.id,
-                product.description, product.active, product.featured, blankRows(rows), product.images);
+                product.description, product.active, product.featured, blankRows(rows), List.copyOf(product.images));
     }
 
     private static List<VariantRow> blankRows(List<VariantRow> rows) {
@@ -238,8 +238,9 @@ public class AdminProductPages {
         return count == null ? 0 : (int) Math.min(count, 200);
     }
 
-    private static List<Category> categories() {
-        return Category.listAll(Sort.ascending("name"));
+    private List<CategoryChoice> categories() {
+        return catalog.categories(c -> new CategoryChoice(c.id, c.name)).stream()
+                .sorted(java.util.Comparator.comparing(CategoryChoice::name)).toList();
     }
 
     private static String noticeText(String code) {

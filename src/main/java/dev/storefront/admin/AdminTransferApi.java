@@ -71,7 +71,7 @@ public class AdminTransferApi {
     @Operation(summary = "Starts importing a CSV file (form field 'file'); 202 with the job to poll")
     public Response importFile(@RestForm("file") FileUpload file) throws IOException {
         if (file == null) {
-            throw new InvalidInputException(List.of(new FieldError("file", "a CSV file is required")));
+            throw InvalidInputException.of("file", "a CSV file is required");
         }
         return accepted(transfer.start(file.uploadedFile(), file.fileName(), identity.getPrincipal().getName()));
     }

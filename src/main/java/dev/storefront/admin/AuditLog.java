@@ -1,5 +1,7 @@
 package dev.storefront.admin;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -28,6 +30,20 @@ public class AuditLog {
         entry.before = toJson(before);
         entry.after = toJson(after);
         entry.persist();
+    }
+
+    /** The newest entries first, all or those about one record (a slug, SKU, order number or email). */
+    @Transactional
+    public List<AuditEntry> find(String target, int offset, int size) {
+        return target == null || target.isBlank()
+                ? AuditEntry.<AuditEntry>find("order by createdAt desc, id desc").range(offset, offset + size - 1).list()
+                : AuditEntry.<AuditEntry>find("target = ?1 order by createdAt desc, id desc", target.strip())
+                        .range(offset, offset + size - 1).list();
+    }
+
+    @Transactional
+    public long count(String target) {
+        return target == null || target.isBlank() ? AuditEntry.count() : AuditEntry.count("target", target.strip());
     }
 
     private String toJson(Object snapshot) {

@@ -58,7 +58,7 @@ public class CartApi {
     @Path("{id}/items")
     @Consumes(MediaType.APPLICATION_JSON)
     public CartJson add(@PathParam("id") String id, AddItem body) {
-        AddItem item = required(body);
+        AddItem item = InvalidInputException.requireBody(body);
         carts.add(id, item.sku(), item.quantity());
         return json(carts.view(id));
     }
@@ -67,7 +67,7 @@ public class CartApi {
     @Path("{id}/items/{sku}")
     @Consumes(MediaType.APPLICATION_JSON)
     public CartJson change(@PathParam("id") String id, @PathParam("sku") String sku, ChangeQuantity body) {
-        carts.setQuantity(id, sku, required(body).quantity());
+        carts.setQuantity(id, sku, InvalidInputException.requireBody(body).quantity());
         return json(carts.view(id));
     }
 
@@ -85,10 +85,4 @@ public class CartApi {
                 view.subtotal(), view.itemCount(), view.notices());
     }
 
-    private static <T> T required(T body) {
-        if (body == null) {
-            throw new InvalidInputException(List.of(new FieldError("body", "a JSON object is required")));
-        }
-        return body;
-    }
 }

@@ -89,14 +89,14 @@ public class CartService {
                     ? "this item is out of stock" : "only " + item.available() + " available")));
         }
         return store.setQuantity(cartId, item.variant().sku, units)
-                .orElseThrow(() -> new InvalidInputException(List.of(new FieldError("sku", "is not in the cart"))));
+                .orElseThrow(() -> InvalidInputException.of("sku", "is not in the cart"));
     }
 
     @Counted(value = "storefront.cart.operations", extraTags = { "operation", "remove" },
             description = "Cart changes by shoppers")
     public CartSnapshot remove(String cartId, String sku) {
         return store.remove(cartId, sku == null ? "" : sku.strip().toUpperCase(java.util.Locale.ROOT))
-                .orElseThrow(() -> new InvalidInputException(List.of(new FieldError("sku", "is not in the cart"))));
+                .orElseThrow(() -> InvalidInputException.of("sku", "is not in the cart"));
     }
 
     @Counted(value = "storefront.cart.operations", extraTags = { "operation", "clear" },
@@ -192,8 +192,8 @@ public class CartService {
 
     private static int validQuantity(Integer quantity) {
         if (quantity == null || quantity < 1 || quantity > CartStore.MAX_QUANTITY) {
-            throw new InvalidInputException(List.of(new FieldError("quantity", "must be a whole number from 1 to "
-                    + CartStore.MAX_QUANTITY)));
+            throw InvalidInputException.of("quantity", "must be a whole number from 1 to "
+                    + CartStore.MAX_QUANTITY);
         }
         return quantity;
     }
@@ -201,12 +201,12 @@ public class CartService {
     /** The variant behind a SKU, if shoppers may buy it, with what is available now. */
     private Item sellable(String sku) {
         if (sku == null || !SKU.matcher(sku.strip()).matches()) {
-            throw new InvalidInputException(List.of(new FieldError("sku", "is not a valid SKU")));
+            throw InvalidInputException.of("sku", "is not a valid SKU");
         }
         String clean = sku.strip().toUpperCase(java.util.Locale.ROOT);
         Item item = items(List.of(clean)).get(clean);
         if (item == null) {
-            throw new InvalidInputException(List.of(new FieldError("sku", "no product is sold under " + clean)));
+            throw InvalidInputException.of("sku", "no product is sold under " + clean);
         }
         return item;
     }

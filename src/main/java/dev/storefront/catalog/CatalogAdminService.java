@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,12 +52,53 @@ public class CatalogAdminService {
     @Inject
     StoreConfig config;
 
-    /** One page of products matching the filter, most recently changed first. */
+    /** A node of the category tree as the admin edits it, in tree order with its depth. */
+    public record CategoryNode(long id, String name, String slug, Long parentId, int position, int depth,
+            int products) {
+    }
+
+    /**
+     * One page of products matching the filter, most recently changed first, each turned into the
+     * caller's view inside the transaction (so the view may read variants, stock and category).
+     */
     @Transactional
-    public List<Product> find(ProductFilter filter, int offset, int size) {
+    public <T> List<T> find(ProductFilter filter, int offset, int size, Function<Product, T> view) {
         Map<String, Object> params = new java.util.HashMap<>();
         return Product.<Product>find(where(filter, params) + " order by p.updatedAt desc, p.id desc", params)
-                .range(offset, offset + size - 1).list();
+                .range(offset, offset + size - 1).stream().map(view).toList();
+    }
+
+    /** A product turned into the caller's view inside a transaction; 404 when there is none. */
+    @Transactional
+    public <T> T product(long id, Function<Product, T> view) {
+        return view.apply(product(id));
+    }
+
+    @Transactional
+    public <T> T category(long id, Function<Category, T> view) {
+        return view.apply(category(id));
+    }
+
+    /** Every category, by position and then name, turned into the caller's view inside a transaction. */
+    @Transactional
+    public <T> List<T> categories(Function<Category, T> view) {
+        return Category.<Category>list("order by position, name").stream().map(view).toList();
+    }
+
+    /** Every category in tree order (by position, then name), each with its depth and product count. */
+    @Transactional
+    public List<CategoryNode> categoryTree() {
+        List<CategoryNode> nodes = new ArrayList<>();
+        Category.<Category>list("parent is null order by position, name").forEach(root -> walk(root, 0, nodes));
+        return nodes;
+    }
+
+    private static void walk(Category category, int depth, List<CategoryNode> nodes) {
+        nodes.add(new CategoryNode(category.id, category.name, category.slug,
+                category.parent == null ? null : category.parent.id, category.position, depth,
+                category.products.size()));
+        category.children.stream().sorted(java.util.Comparator.comparingInt((Category c) -> c.position)
+                .thenComparing(c -> c.name)).forEach(child -> walk(child, depth + 1, nodes));
     }
 
     @Transactional

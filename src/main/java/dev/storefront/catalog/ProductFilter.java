@@ -20,7 +20,7 @@ public record ProductFilter(String text, Long categoryId, Boolean active, String
             return value;
         }
         if (strict) {
-            throw new InvalidInputException(List.of(new FieldError("stock", "must be in, low or out")));
+            throw InvalidInputException.of("stock", "must be in, low or out");
         }
         return null;
     }

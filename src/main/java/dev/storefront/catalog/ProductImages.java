@@ -183,6 +183,6 @@ public class ProductImages {
     }
 
     private static InvalidInputException invalid(String field, String message) {
-        return new InvalidInputException(java.util.List.of(new FieldError(field, message)));
+        return InvalidInputException.of(field, message);
     }
 }

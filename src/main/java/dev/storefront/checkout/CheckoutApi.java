@@ -57,9 +57,7 @@ public class CheckoutApi {
     @Path("checkout")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response place(CheckoutRequest body) {
-        if (body == null) {
-            throw new InvalidInputException(List.of(new FieldError("body", "a JSON object is required")));
-        }
+        InvalidInputException.requireBody(body);
         Long userId = token.getSubject() == null ? null : Long.valueOf(token.getSubject());
         CheckoutService.Placed placed = checkout.checkout(body, userId);
         return Response.status(Response.Status.CREATED).entity(new PlacedJson(placed.order().number,

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import dev.storefront.web.FieldChecks;
 import dev.storefront.web.InvalidInputException.FieldError;
 
 /** A shipping address as the contract writes it, with the checks each country's post needs. */
@@ -20,6 +21,8 @@ public record ShippingAddress(String name, String line1, String line2, String ci
             "DE", Pattern.compile("^\\d{5}$"),
             "FR", Pattern.compile("^\\d{5}$"),
             "NL", Pattern.compile("^\\d{4} ?[A-Za-z]{2}$"));
+    /** Problems are named under the request's field, e.g. shippingAddress.city. */
+    private static final String FIELD = "shippingAddress.";
     private static final Pattern ANY_POSTAL_CODE = Pattern.compile("^[A-Za-z0-9 -]{1,20}$");
     /** Countries whose addresses need a state or province. */
     private static final List<String> REGION_REQUIRED = List.of("US", "CA");
@@ -27,22 +30,22 @@ public record ShippingAddress(String name, String line1, String line2, String ci
     /** Every problem, each under {@code shippingAddress.<field>}. */
     public List<FieldError> problems(List<String> shippable) {
         List<FieldError> errors = new ArrayList<>();
-        required(errors, "name", name, 120);
-        required(errors, "line1", line1, 200);
-        optional(errors, "line2", line2, 200);
-        required(errors, "city", city, 120);
-        optional(errors, "region", region, 120);
+        FieldChecks.required(errors, FIELD + "name", name, 120);
+        FieldChecks.required(errors, FIELD + "line1", line1, 200);
+        FieldChecks.optional(errors, FIELD + "line2", line2, 200);
+        FieldChecks.required(errors, FIELD + "city", city, 120);
+        FieldChecks.optional(errors, FIELD + "region", region, 120);
         String code = country == null ? "" : country.strip().toUpperCase(Locale.ROOT);
         if (!shippable.contains(code)) {
-            errors.add(new FieldError("shippingAddress.country", code.isEmpty() ? "is required"
+            errors.add(new FieldError(FIELD + "country", code.isEmpty() ? "is required"
                     : "we do not ship to " + (code.length() > 2 ? code.substring(0, 2) + "…" : code)));
         } else {
             if (REGION_REQUIRED.contains(code) && (region == null || region.isBlank())) {
-                errors.add(new FieldError("shippingAddress.region", "is required for " + code));
+                errors.add(new FieldError(FIELD + "region", "is required for " + code));
             }
             String postal = postalCode == null ? "" : postalCode.strip();
             if (!POSTAL_CODES.getOrDefault(code, ANY_POSTAL_CODE).matcher(postal).matches()) {
-                errors.add(new FieldError("shippingAddress.postalCode", "is not a postal code of " + code));
+                errors.add(new FieldError(FIELD + "postalCode", "is not a postal code of " + code));
             }
         }
         return errors;
@@ -52,19 +55,5 @@ public record ShippingAddress(String name, String line1, String line2, String ci
         return new ShippingAddress(name.strip(), line1.strip(), line2 == null ? "" : line2.strip(), city.strip(),
                 region == null ? "" : region.strip(), postalCode.strip().toUpperCase(Locale.ROOT),
                 country.strip().toUpperCase(Locale.ROOT));
-    }
-
-    private static void required(List<FieldError> errors, String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            errors.add(new FieldError("shippingAddress." + field, "is required"));
-        } else {
-            optional(errors, field, value, max);
-        }
-    }
-
-    private static void optional(List<FieldError> errors, String field, String value, int max) {
-        if (value != null && value.strip().length() > max) {
-            errors.add(new FieldError("shippingAddress." + field, "must be at most " + max + " characters"));
-        }
     }
 }

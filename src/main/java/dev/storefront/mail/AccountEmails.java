@@ -42,12 +42,6 @@ public class AccountEmails {
     }
 
     private static void queue(String kind, String to, String subject, TemplateInstance html, TemplateInstance text) {
-        OutboxEmail email = new OutboxEmail();
-        email.kind = kind;
-        email.recipient = to;
-        email.subject = subject;
-        email.html = html.render();
-        email.text = text.render();
-        email.persist();
+        OutboxEmail.queue(null, kind, to, subject, html.render(), text.render());
     }
 }

@@ -47,13 +47,6 @@ public class OrderEmails {
         if (OutboxEmail.count("orderId = ?1 and kind = ?2", order.id, kind) > 0) {
             return;
         }
-        OutboxEmail email = new OutboxEmail();
-        email.orderId = order.id;
-        email.kind = kind;
-        email.recipient = order.email;
-        email.subject = subject;
-        email.html = html.render();
-        email.text = text.render();
-        email.persist();
+        OutboxEmail.queue(order.id, kind, order.email, subject, html.render(), text.render());
     }
 }

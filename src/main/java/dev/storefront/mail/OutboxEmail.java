@@ -25,4 +25,16 @@ public class OutboxEmail extends PanacheEntity {
     public Instant sentAt;
     public String lastError;
     public Instant createdAt = Instant.now();
+
+    /** Puts an email in the outbox, in the caller's transaction; the sender delivers it. */
+    static void queue(Long orderId, String kind, String recipient, String subject, String html, String text) {
+        OutboxEmail email = new OutboxEmail();
+        email.orderId = orderId;
+        email.kind = kind;
+        email.recipient = recipient;
+        email.subject = subject;
+        email.html = html;
+        email.text = text;
+        email.persist();
+    }
 }

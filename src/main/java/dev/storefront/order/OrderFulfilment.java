@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -23,6 +24,7 @@ import dev.storefront.checkout.PaymentConfirmation;
 import dev.storefront.checkout.StockReservation;
 import dev.storefront.config.StoreConfig;
 import dev.storefront.mail.OrderEmails;
+import dev.storefront.money.Money;
 import dev.storefront.payment.Payment;
 import dev.storefront.payment.PaymentProvider;
 import dev.storefront.search.SearchIndex;
@@ -80,7 +82,7 @@ public class OrderFulfilment {
     public Order ship(String number, String trackingNumber, String actor) {
         String tracking = trackingNumber == null ? "" : trackingNumber.strip();
         if (tracking.isEmpty() || tracking.length() > 100) {
-            throw new InvalidInputException(List.of(new FieldError("trackingNumber", "must be 1-100 characters")));
+            throw InvalidInputException.of("trackingNumber", "must be 1-100 characters");
         }
         return QuarkusTransaction.requiringNew().call(() -> {
             Order order = locked(number);
@@ -129,9 +131,8 @@ public class OrderFulfilment {
                 || current.status == OrderStatus.PENDING_PAYMENT) {
             throw new WrongStateException(current, "cancelled");
         }
-        long remaining = current.totalAmount - committedRefunds(current.id);
-        if (remaining > 0) {
-            refund(number, remaining, "order cancelled", actor);
+        if (current.totalAmount - committedRefunds(current.id) > 0) {
+            refund(number, order -> order.totalAmount - committedRefunds(order.id), "order cancelled", actor);
         }
         Order cancelled = QuarkusTransaction.requiringNew().call(() -> {
             Order order = locked(number);
@@ -152,25 +153,40 @@ public class OrderFulfilment {
 
     /**
      * Refunds part or all of a paid order through its payment provider: REFUNDED when everything has been
-     * given back, PARTIALLY_REFUNDED otherwise. Concurrent refunds never add up to more than was paid.
+     * given back, PARTIALLY_REFUNDED otherwise. {@code amount} is a decimal in the order's currency, such as
+     * "12.50"; blank refunds everything not yet refunded. Concurrent refunds never add up to more than was paid.
      */
-    public Order refund(String number, long amount, String reason, String actor) {
+    public Order refund(String number, String amount, String reason, String actor) {
+        return refund(number, order -> {
+            if (amount == null || amount.isBlank()) {
+                return order.totalAmount - order.refundedAmount;
+            }
+            try {
+                return Money.parseDecimal(amount, order.currency).amount();
+            } catch (IllegalArgumentException e) {
+                throw InvalidInputException.of("amount", e.getMessage());
+            }
+        }, reason, actor);
+    }
+
+    private Order refund(String number, ToLongFunction<Order> amountOf, String reason, String actor) {
         String why = reason == null ? "" : reason.strip();
         if (why.length() > 200) {
-            throw new InvalidInputException(List.of(new FieldError("reason", "must be at most 200 characters")));
-        }
-        if (amount <= 0) {
-            throw new InvalidInputException(List.of(new FieldError("amount", "must be more than zero")));
+            throw InvalidInputException.of("reason", "must be at most 200 characters");
         }
         Refund pending = QuarkusTransaction.requiringNew().call(() -> {
             Order order = locked(number);
             if (!REFUNDABLE.contains(order.status)) {
                 throw new WrongStateException(order, "refunded");
             }
+            long amount = amountOf.applyAsLong(order);
+            if (amount <= 0) {
+                throw InvalidInputException.of("amount", "must be more than zero");
+            }
             long refundable = order.totalAmount - committedRefunds(order.id);
             if (amount > refundable) {
-                throw new InvalidInputException(List.of(new FieldError("amount",
-                        "is more than the " + refundable + " (minor units) left to refund")));
+                throw InvalidInputException.of("amount",
+                        "is more than the " + refundable + " (minor units) left to refund");
             }
             Refund refund = new Refund();
             refund.orderId = order.id;
@@ -180,6 +196,7 @@ public class OrderFulfilment {
             refund.persist();
             return refund;
         });
+        long amount = pending.amount;
         Order order = QuarkusTransaction.requiringNew().call(() -> find(number));
         String providerRef;
         try {

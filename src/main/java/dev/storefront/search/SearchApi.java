@@ -40,8 +40,8 @@ public class SearchApi {
     @Path("suggest")
     public Suggestions suggest(@QueryParam("q") String q) {
         if (q != null && q.length() > ListingQuery.MAX_TEXT) {
-            throw new InvalidInputException(List.of(new FieldError("q", "at most " + ListingQuery.MAX_TEXT
-                    + " characters")));
+            throw InvalidInputException.of("q", "at most " + ListingQuery.MAX_TEXT
+                    + " characters");
         }
         return new Suggestions(search.suggest(q).stream()
                 .map(s -> new SuggestionJson(s.name(), s.slug(), "/p/" + s.slug())).toList());

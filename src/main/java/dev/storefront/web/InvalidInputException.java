@@ -12,6 +12,19 @@ public class InvalidInputException extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
+    /** One field's problem. */
+    public static InvalidInputException of(String field, String message) {
+        return new InvalidInputException(List.of(new FieldError(field, message)));
+    }
+
+    /** The JSON body, or a 400 naming it when the request had none. */
+    public static <T> T requireBody(T body) {
+        if (body == null) {
+            throw of("body", "a JSON object is required");
+        }
+        return body;
+    }
+
     public List<FieldError> errors() {
         return errors;
     }

@@ -26,8 +26,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 import dev.storefront.testing.Carts;
+import dev.storefront.testing.Commands;
 import dev.storefront.testing.FormClient;
-import dev.storefront.testing.Nginx;
 
 /**
  * The restore drill: with paid and pending orders in the database and pictures on disk, deploy/backup
@@ -56,8 +56,7 @@ class BackupRestoreDrillTest {
         Path env = writeEnv(work.resolve("env"), database(), data);
         Path backups = work.resolve("backups");
         for (int i = 0; i < 3; i++) {
-            Nginx.run(Path.of("."), "deploy/backup", "--env", env.toString(), "--dir", backups.toString(), "--keep", "2");
-            Thread.sleep(1100); // backups are named by the second
+            Commands.run(Path.of("."), "deploy/backup", "--env", env.toString(), "--dir", backups.toString(), "--keep", "2");
         }
         List<Path> dumps;
         try (Stream<Path> files = Files.list(backups)) {
@@ -74,7 +73,7 @@ class BackupRestoreDrillTest {
             // the machine is lost: a new database, an empty data directory
             deleteTree(data);
             Path freshEnv = writeEnv(work.resolve("env-fresh"), database().replaceAll("/[^/?]+(\\?|$)", "/" + fresh + "$1"), data);
-            Nginx.run(Path.of("."), "deploy/restore", "--env", freshEnv.toString(), "--dump", dump.toString(),
+            Commands.run(Path.of("."), "deploy/restore", "--env", freshEnv.toString(), "--dump", dump.toString(),
                     "--images", images.toString());
             List<List<String>> after = snapshot(database().replaceAll("/[^/?]+(\\?|$)", "/" + fresh + "$1"));
             assertEquals(before.get(0).size(), after.get(0).size(), "as many orders");
@@ -85,7 +84,7 @@ class BackupRestoreDrillTest {
             assertEquals("not really a picture, but bytes to keep", Files.readString(data.resolve("images/abc.png")));
             // restoring over data is refused
             IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                    () -> Nginx.run(Path.of("."), "deploy/restore", "--env", freshEnv.toString(), "--dump", dump.toString()));
+                    () -> Commands.run(Path.of("."), "deploy/restore", "--env", freshEnv.toString(), "--dump", dump.toString()));
             assertTrue(refused.getMessage().contains("is not empty"), refused.getMessage());
         } finally {
             execute(database().replaceAll("/[^/?]+(\\?|$)", "/postgres$1"), "drop database if exists " + fresh);

@@ -31,6 +31,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.storefront.testing.Commands;
 import dev.storefront.testing.FakeStripe;
 import dev.storefront.testing.Nginx;
 
@@ -202,7 +203,7 @@ class NginxProxyTest {
         List<String> command = new ArrayList<>(List.of("curl", "-sk", "--interface", from, "-D", "-", "-o", "-"));
         command.addAll(List.of(options));
         command.add(url);
-        String output = Nginx.run(Path.of("."), command.toArray(String[]::new));
+        String output = Commands.run(Path.of("."), command.toArray(String[]::new));
         int split = output.indexOf("\r\n\r\n");
         String head = output.substring(0, split);
         String body = output.substring(split + 4);

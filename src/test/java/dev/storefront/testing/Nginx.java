@@ -34,7 +34,7 @@ public final class Nginx implements AutoCloseable {
         for (String sub : List.of("acme/.well-known/acme-challenge", "temp", "logs")) {
             Files.createDirectories(directory.resolve(sub));
         }
-        run(directory, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+        Commands.run(directory, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
                 "-keyout", directory.resolve("key.pem").toString(), "-out", directory.resolve("cert.pem").toString());
         int http = freePort();
         int https = freePort();
@@ -47,7 +47,7 @@ public final class Nginx implements AutoCloseable {
             render.add("--upstream");
             render.add(u);
         });
-        Files.writeString(directory.resolve("site.conf"), run(Path.of("."), render.toArray(String[]::new)));
+        Files.writeString(directory.resolve("site.conf"), Commands.run(Path.of("."), render.toArray(String[]::new)));
         String temp = directory.resolve("temp").toString();
         Files.writeString(directory.resolve("nginx.conf"), """
                 %s
@@ -67,7 +67,7 @@ public final class Nginx implements AutoCloseable {
                 }
                 """.formatted("root".equals(System.getProperty("user.name")) ? "user root;" : "", directory, directory,
                 directory, temp, temp, temp, temp, temp, directory));
-        run(directory, "/usr/sbin/nginx", "-t", "-q", "-p", directory.toString(), "-c",
+        Commands.run(directory, "/usr/sbin/nginx", "-t", "-q", "-p", directory.toString(), "-c",
                 directory.resolve("nginx.conf").toString());
         Process process = new ProcessBuilder("/usr/sbin/nginx", "-p", directory.toString(), "-c",
                 directory.resolve("nginx.conf").toString(), "-g", "daemon off;")
@@ -88,16 +88,6 @@ public final class Nginx implements AutoCloseable {
         return "https://127.0.0.1:" + httpsPort + path;
     }
 
-    /** Runs a command, fails on a non-zero exit, and returns what it printed. */
-    public static String run(Path directory, String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-        }
-        return output;
-    }
-
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
@@ -115,11 +105,6 @@ public final class Nginx implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Commands.stop(process);
     }
 }

@@ -68,21 +68,12 @@ public final class PackagedStore implements AutoCloseable {
         throw new IllegalStateException("the store was not ready in time: " + Files.readString(log));
     }
 
-    public boolean running() {
-        return process.isAlive();
-    }
-
     public Process process() {
         return process;
     }
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Commands.stop(process);
     }
 }
