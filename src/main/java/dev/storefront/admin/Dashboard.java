@@ -1,5 +1,6 @@
 package dev.storefront.admin;
 
+import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -9,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import com.sun.management.UnixOperatingSystemMXBean;
 
 import dev.storefront.config.StoreConfig;
 import dev.storefront.inventory.InventoryService;
@@ -29,8 +32,28 @@ public class Dashboard {
     public record FailedEmail(long id, String kind, String recipient, int attempts, String lastError, String orderNumber) {
     }
 
+    /** The store process's open files (sockets included) against its limit: a leak shows here before it bites. */
+    public record OpenFiles(long open, long max) {
+
+        public int percent() {
+            return max <= 0 ? 0 : (int) (100 * open / max);
+        }
+
+        /** Past 80% of the limit the store is close to refusing connections. */
+        public boolean warning() {
+            return percent() >= 80;
+        }
+
+        static OpenFiles ofThisProcess() {
+            if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix) {
+                return new OpenFiles(unix.getOpenFileDescriptorCount(), unix.getMaxFileDescriptorCount());
+            }
+            return new OpenFiles(-1, -1);
+        }
+    }
+
     public record Summary(Sales today, Sales week, List<Bar> chart, Money chartMax, long waitingToShip,
-            List<InventoryService.StockView> lowStock, List<FailedEmail> failedEmails) {
+            List<InventoryService.StockView> lowStock, List<FailedEmail> failedEmails, OpenFiles openFiles) {
     }
 
     static final int CHART_HEIGHT = 120;
@@ -55,7 +78,7 @@ public class Dashboard {
                 "select count(*) from orders where status in ('PAID', 'PARTIALLY_REFUNDED') and shipped_at is null")
                 .getSingleResult()).longValue();
         return new Summary(sales(today, today), sales(today.minusDays(6), today), chart, Money.of(max, config.currency()),
-                waiting, inventory.list("", "low", 1, 10), failedEmails());
+                waiting, inventory.list("", "low", 1, 10), failedEmails(), OpenFiles.ofThisProcess());
     }
 
     private Sales sales(LocalDate from, LocalDate to) {

@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 import dev.storefront.money.Money;
 import dev.storefront.search.ListingJson;
 import dev.storefront.search.ListingParameters;
-import dev.storefront.search.ProductSearch;
+import dev.storefront.search.Listings;
 
 /** The catalog for API clients: the category tree, product listings with facets, and product details. */
 @Path("/api/v1")
@@ -27,7 +27,7 @@ public class CatalogApi {
     CatalogService catalog;
 
     @Inject
-    ProductSearch search;
+    Listings search;
 
     public record CategoryJson(String slug, String name, String description, String url, List<CategoryJson> children) {
     }
@@ -44,10 +44,7 @@ public class CatalogApi {
     @GET
     @Path("categories")
     public List<CategoryJson> categories() {
-        return catalog.categoryTree().entrySet().stream()
-                .map(entry -> json(entry.getKey(), entry.getValue().stream().map(child -> json(child, List.of()))
-                        .toList()))
-                .toList();
+        return catalog.categoryTree().departments().stream().map(CatalogApi::json).toList();
     }
 
     /** Filters: {@code category} (a category or any of its parents), brand, colour, sizeOption, price, stock. */
@@ -62,14 +59,16 @@ public class CatalogApi {
     public ProductJson product(@PathParam("slug") String slug) {
         ProductDetails details = catalog.productDetails(slug, null)
                 .orElseThrow(() -> new NotFoundException("No product " + slug));
-        Product product = details.product();
-        return new ProductJson(product.slug, product.name, product.brand, product.category.slug, product.description,
-                product.attributes, product.images, details.priceFrom(), details.priceTo(), "/p/" + product.slug,
-                details.variants().stream().map(option -> new VariantJson(option.sku(), option.variant().attributes,
+        ProductView product = details.product();
+        return new ProductJson(product.slug(), product.name(), product.brand(), product.category().slug(),
+                product.description(), product.attributes(), product.images(), details.priceFrom(), details.priceTo(),
+                "/p/" + product.slug(),
+                details.variants().stream().map(option -> new VariantJson(option.sku(), option.attributes(),
                         option.price(), option.availability().available())).toList());
     }
 
-    private static CategoryJson json(Category category, List<CategoryJson> children) {
-        return new CategoryJson(category.slug, category.name, category.description, "/c/" + category.slug, children);
+    private static CategoryJson json(CategoryView category) {
+        return new CategoryJson(category.slug(), category.name(), category.description(), "/c/" + category.slug(),
+                category.children().stream().map(CatalogApi::json).toList());
     }
 }

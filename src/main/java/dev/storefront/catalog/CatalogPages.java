@@ -1,7 +1,6 @@
 package dev.storefront.catalog;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -21,7 +20,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.storefront.config.StoreConfig;
-import dev.storefront.search.ProductSearch;
+import dev.storefront.search.Listings;
 import dev.storefront.web.HttpCaching;
 
 /** The shopper's catalog pages: home and product (category listings are search's, see SearchPages). */
@@ -38,7 +37,7 @@ public class CatalogPages {
     CatalogService catalog;
 
     @Inject
-    ProductSearch search;
+    Listings listings;
 
     @Inject
     StoreConfig config;
@@ -48,7 +47,7 @@ public class CatalogPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(Map<Category, List<Category>> categories, List<ProductCard> featured,
+        static native TemplateInstance home(List<CategoryView> departments, List<ProductCard> featured,
                 List<ProductCard> newest);
 
         static native TemplateInstance product(ProductDetails details, List<ProductCard> related, String jsonLd);
@@ -56,7 +55,7 @@ public class CatalogPages {
 
     @GET
     public Response home(@Context Request request) {
-        return HttpCaching.page(request, Templates.home(catalog.categoryTree(), catalog.featured(FEATURED_ON_HOME),
+        return HttpCaching.page(request, Templates.home(catalog.categoryTree().departments(), catalog.featured(FEATURED_ON_HOME),
                 catalog.newest(NEW_ON_HOME)).render());
     }
 
@@ -66,7 +65,7 @@ public class CatalogPages {
             @Context Request request) {
         ProductDetails details = catalog.productDetails(slug, sku)
                 .orElseThrow(() -> new NotFoundException("No product " + slug));
-        List<ProductCard> related = search.related(details.product().category.slug, slug, RELATED);
+        List<ProductCard> related = listings.related(details.product().category().slug(), slug, RELATED);
         String jsonLd = ProductStructuredData.jsonLd(details, config.publicUrl(), json);
         return HttpCaching.page(request, Templates.product(details, related, jsonLd).render());
     }

@@ -3,91 +3,120 @@ package dev.storefront.catalog;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
+import dev.storefront.catalog.CatalogChanges.CatalogChanged;
 import dev.storefront.inventory.Availability;
 import dev.storefront.inventory.InventoryService;
 import dev.storefront.money.Money;
 
-/** Reads the catalog the way shoppers see it: only active products and variants. */
+/**
+ * Reads the catalog the way shoppers see it (only active products and variants), from read models kept
+ * in memory until a catalog change concerns them ({@link CatalogChanges}): the category tree, the home
+ * page's tiles and each product page. Only the first read after a change touches the database.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class CatalogService {
 
+    /** Product pages kept: the most visited, about 3 KB each. */
+    private static final int PRODUCT_PAGES_KEPT = 20_000;
+
+    /** What the shared read models are kept under: one list or tree each, {@code limit} where it has one. */
+    private record SharedKey(String name, int limit) {
+    }
+
     @Inject
     InventoryService inventory;
 
-    /** Departments with their subcategories, in display order. */
-    public Map<Category, List<Category>> categoryTree() {
-        List<Category> all = Category.list("order by position, name");
-        // grouped by the parent's id, which a lazy parent reference knows without another query
-        Map<Long, List<Category>> childrenByParentId = new HashMap<>();
-        for (Category category : all) {
-            if (category.parent != null) {
-                childrenByParentId.computeIfAbsent(category.parent.id, id -> new ArrayList<>()).add(category);
-            }
-        }
-        Map<Category, List<Category>> tree = new LinkedHashMap<>();
-        for (Category category : all) {
-            if (category.parent == null) {
-                tree.put(category, childrenByParentId.getOrDefault(category.id, List.of()));
-            }
-        }
-        return tree;
+    private final ReadModelCache<String, ProductDetails> productPages;
+    private final ReadModelCache<SharedKey, Object> shared;
+
+    @Inject
+    CatalogService(CatalogChanges changes, MeterRegistry registry) {
+        productPages = new ReadModelCache<>("product-pages", PRODUCT_PAGES_KEPT, changes::listening, registry);
+        shared = new ReadModelCache<>("catalog-shared", 100, changes::listening, registry);
     }
 
+    void onCatalogChanged(@Observes CatalogChanged change) {
+        shared.invalidateAll();
+        if (change.everything()) {
+            productPages.invalidateAll();
+        } else {
+            productPages.invalidateIf(page -> change.concerns(page.product().id()));
+        }
+    }
+
+    /** Every category: departments with their subcategories, in display order. */
+    public CategoryTree categoryTree() {
+        return (CategoryTree) shared.get(new SharedKey("category-tree", 0),
+                key -> new CategoryTree(Category.list("order by position, name")));
+    }
+
+    @SuppressWarnings("unchecked")
     public List<ProductCard> featured(int limit) {
-        return cards(Product.find("active = true and featured = true order by createdAt desc, id")
-                .page(0, limit).list());
+        return (List<ProductCard>) shared.get(new SharedKey("featured", limit), key -> cards(
+                Product.find("active = true and featured = true order by createdAt desc, id").page(0, limit).list()));
     }
 
+    @SuppressWarnings("unchecked")
     public List<ProductCard> newest(int limit) {
-        return cards(Product.find("active = true order by createdAt desc, id").page(0, limit).list());
+        return (List<ProductCard>) shared.get(new SharedKey("newest", limit), key -> cards(
+                Product.find("active = true order by createdAt desc, id").page(0, limit).list()));
     }
 
-    public Optional<Category> category(String slug) {
-        return Category.find("slug", slug).firstResultOptional();
-    }
-
-    /** The subcategories of a category, in display order. */
-    public List<Category> children(Category category) {
-        return Category.list("parent = ?1 order by position, name", category);
+    public Optional<CategoryView> category(String slug) {
+        return categoryTree().bySlug(slug);
     }
 
     /** Categories holding the most active products, for shoppers whose search found nothing. */
-    public List<Category> popularCategories(int limit) {
-        return Category.getEntityManager().createQuery("""
-                select p.category from Product p where p.active = true
-                group by p.category order by count(p) desc, p.category.name""", Category.class)
-                .setMaxResults(limit).getResultList();
+    @SuppressWarnings("unchecked")
+    public List<CategoryView> popularCategories(int limit) {
+        return (List<CategoryView>) shared.get(new SharedKey("popular-categories", limit), key -> {
+            CategoryTree tree = categoryTree();
+            return Category.getEntityManager().createQuery("""
+                    select p.category.slug from Product p where p.active = true
+                    group by p.category.slug, p.category.name order by count(p) desc, p.category.name""",
+                    String.class).setMaxResults(limit).getResultList().stream()
+                    .flatMap(slug -> tree.bySlug(slug).stream()).toList();
+        });
     }
 
     /** The product page for a slug, with the variant whose SKU is given (or the first in stock) selected. */
     public Optional<ProductDetails> productDetails(String slug, String selectedSku) {
-        return Product.findActiveBySlug(slug).flatMap(product -> {
+        return Optional.ofNullable(productPages.get(slug, this::loadProductPage)).map(page -> page.select(selectedSku));
+    }
+
+    private ProductDetails loadProductPage(String slug) {
+        CategoryTree tree = categoryTree();
+        return Product.findActiveBySlug(slug).map(product -> {
             List<Variant> variants = product.variants.stream().filter(v -> v.active).toList();
             if (variants.isEmpty()) {
-                return Optional.empty();
+                return null;
             }
             Map<Long, Availability> stock = inventory.availabilityOf(variants.stream().map(v -> v.id).toList());
             List<ProductDetails.VariantOption> options = variants.stream()
-                    .map(v -> new ProductDetails.VariantOption(v, stock.get(v.id)))
+                    .map(v -> new ProductDetails.VariantOption(v.sku, v.label(), v.price(), Map.copyOf(v.attributes),
+                            stock.get(v.id)))
                     .toList();
-            ProductDetails.VariantOption selected = options.stream()
-                    .filter(o -> o.sku().equals(selectedSku)).findFirst()
-                    .or(() -> options.stream().filter(o -> o.availability().inStock()).findFirst())
-                    .orElse(options.get(0));
+            Category entity = product.category;
+            // a category outside the tree (a broken parent chain) still gets a page, without its ancestors
+            CategoryView category = tree.bySlug(entity.slug).orElseGet(() -> new CategoryView(entity.id, entity.slug,
+                    entity.name, entity.description, null, List.of()));
             Money from = variants.stream().map(Variant::price).min(Comparator.naturalOrder()).orElseThrow();
             Money to = variants.stream().map(Variant::price).max(Comparator.naturalOrder()).orElseThrow();
-            return Optional.of(new ProductDetails(product, product.category.path(), options, selected, from, to));
-        });
+            return new ProductDetails(ProductView.of(product, category), tree.path(category), options, null, from, to)
+                    .select(null);
+        }).orElse(null);
     }
 
     /** Tiles for products, with the lowest and highest price of their active variants. */
@@ -119,6 +148,6 @@ public class CatalogService {
                         product.mainImage(), fact.from(), fact.to(), fact.singleSku()));
             }
         }
-        return cards;
+        return List.copyOf(cards);
     }
 }

@@ -1,27 +1,26 @@
 package dev.storefront.catalog;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.storefront.inventory.Availability;
 import dev.storefront.money.Money;
 
 /** Everything the product page shows: the product, where it sits, and each variant with its stock. */
-public record ProductDetails(Product product, List<Category> breadcrumb, List<VariantOption> variants,
+public record ProductDetails(ProductView product, List<CategoryView> breadcrumb, List<VariantOption> variants,
         VariantOption selected, Money priceFrom, Money priceTo) {
 
     /** One variant as the selector offers it. */
-    public record VariantOption(Variant variant, Availability availability) {
-        public String sku() {
-            return variant.sku;
-        }
+    public record VariantOption(String sku, String label, Money price, Map<String, String> attributes,
+            Availability availability) {
+    }
 
-        public String label() {
-            return variant.label();
-        }
-
-        public Money price() {
-            return variant.price();
-        }
+    /** The same page with the variant of this SKU selected, or else the first in stock, or else the first. */
+    public ProductDetails select(String sku) {
+        VariantOption chosen = variants.stream().filter(o -> o.sku().equals(sku)).findFirst()
+                .or(() -> variants.stream().filter(o -> o.availability().inStock()).findFirst())
+                .orElse(variants.get(0));
+        return chosen == selected ? this : new ProductDetails(product, breadcrumb, variants, chosen, priceFrom, priceTo);
     }
 
     public boolean priceVaries() {

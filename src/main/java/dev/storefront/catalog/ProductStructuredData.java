@@ -21,18 +21,18 @@ final class ProductStructuredData {
 
     /** JSON safe to place inside a script element: "</" cannot close it. */
     static String jsonLd(ProductDetails details, String publicUrl, ObjectMapper json) {
-        Product product = details.product();
-        String url = publicUrl + "/p/" + product.slug;
+        ProductView product = details.product();
+        String url = publicUrl + "/p/" + product.slug();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("@context", "https://schema.org");
         data.put("@type", "Product");
-        data.put("name", product.name);
-        data.put("description", product.description);
+        data.put("name", product.name());
+        data.put("description", product.description());
         data.put("sku", details.selected().sku());
-        data.put("brand", Map.of("@type", "Brand", "name", product.brand));
-        data.put("category", details.breadcrumb().stream().map(c -> c.name).reduce((a, b) -> a + " > " + b).orElse(""));
+        data.put("brand", Map.of("@type", "Brand", "name", product.brand()));
+        data.put("category", details.breadcrumb().stream().map(CategoryView::name).reduce((a, b) -> a + " > " + b).orElse(""));
         List<String> images = new ArrayList<>();
-        product.images.forEach(image -> images.add(publicUrl + image));
+        product.images().forEach(image -> images.add(publicUrl + image));
         data.put("image", images);
         data.put("url", url);
         boolean anyInStock = details.variants().stream().anyMatch(v -> v.availability().inStock());

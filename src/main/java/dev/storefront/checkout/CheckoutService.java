@@ -17,7 +17,6 @@ import dev.storefront.config.StoreConfig;
 import dev.storefront.order.Order;
 import dev.storefront.order.OrderStatus;
 import dev.storefront.payment.PaymentProvider;
-import dev.storefront.search.SearchIndex;
 
 /**
  * The order pipeline, one stage per class: {@link CheckoutValidation} → {@link StockReservation} →
@@ -42,9 +41,6 @@ public class CheckoutService {
 
     @Inject
     Instance<PaymentProvider> providers;
-
-    @Inject
-    SearchIndex searchIndex;
 
     @Inject
     StoreConfig config;
@@ -78,8 +74,6 @@ public class CheckoutService {
         });
         metrics.orderPlaced();
         MDC.put("orderNumber", order.number);
-        searchIndex.refreshProductsOfVariants(valid.lines().stream().map(ValidatedCheckout.PricedLine::variantId)
-                .toList());
         String orderPath = order.pagePath();
         try {
             return new Placed(order, orderPath, provider().start(order, orderPath));

@@ -19,7 +19,6 @@ import dev.storefront.order.Order;
 import dev.storefront.order.OrderStatus;
 import dev.storefront.payment.Payment;
 import dev.storefront.payment.PaymentProvider;
-import dev.storefront.search.SearchIndex;
 
 /**
  * Stage 5, confirm, and its failure twin. Each starts with a conditional status change
@@ -42,9 +41,6 @@ public class PaymentConfirmation {
 
     @Inject
     CartService carts;
-
-    @Inject
-    SearchIndex searchIndex;
 
     @Inject
     Instance<PaymentProvider> providers;
@@ -73,7 +69,6 @@ public class PaymentConfirmation {
             return order;
         });
         if (paid != null && paid.status == OrderStatus.PAID) {
-            afterStockChange(paid);
             if (paid.cartId != null) {
                 carts.find(paid.cartId).ifPresent(cart -> carts.clear(cart.id()));
             }
@@ -100,9 +95,6 @@ public class PaymentConfirmation {
                     });
             return order;
         });
-        if (cancelled != null) {
-            afterStockChange(cancelled);
-        }
         return cancelled != null;
     }
 
@@ -126,10 +118,5 @@ public class PaymentConfirmation {
                     order.number, e.getMessage());
         }
         return order;
-    }
-
-    private void afterStockChange(Order order) {
-        List<Long> variants = order.lines.stream().map(line -> line.variantId).toList();
-        searchIndex.refreshProductsOfVariants(variants);
     }
 }

@@ -18,7 +18,6 @@ import jakarta.ws.rs.NotFoundException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.storefront.admin.AuditLog;
-import dev.storefront.search.SearchIndex;
 
 /**
  * Reads and changes stock per SKU. Every change of stock on hand locks the SKU's row, checks, updates
@@ -64,9 +63,6 @@ public class InventoryService {
     @Inject
     AuditLog audit;
 
-    @Inject
-    SearchIndex searchIndex;
-
     /** Availability keyed by variant id; a variant without a stock row has none. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<Long, Availability> availabilityOf(Collection<Long> variantIds) {
@@ -98,7 +94,6 @@ public class InventoryService {
             }
             return change(before, onHand - before.onHand(), reason, note, actor, "stock.set");
         });
-        searchIndex.refreshProductsOfVariants(List.of(after.variantId()));
         return after;
     }
 
@@ -106,7 +101,6 @@ public class InventoryService {
     public StockView adjust(String sku, int delta, MovementReason reason, String note, String actor) {
         StockView after = QuarkusTransaction.requiringNew()
                 .call(() -> change(read(sku, true), delta, reason, note, actor, "stock.adjust"));
-        searchIndex.refreshProductsOfVariants(List.of(after.variantId()));
         return after;
     }
 

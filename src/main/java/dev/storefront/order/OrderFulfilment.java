@@ -27,7 +27,6 @@ import dev.storefront.mail.OrderEmails;
 import dev.storefront.money.Money;
 import dev.storefront.payment.Payment;
 import dev.storefront.payment.PaymentProvider;
-import dev.storefront.search.SearchIndex;
 import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.InvalidInputException.FieldError;
 
@@ -71,9 +70,6 @@ public class OrderFulfilment {
 
     @Inject
     AuditLog audit;
-
-    @Inject
-    SearchIndex searchIndex;
 
     @Inject
     StoreConfig config;
@@ -147,7 +143,6 @@ public class OrderFulfilment {
             audit.record(actor, "order.cancel", "order", number, before, snapshot(order));
             return order;
         });
-        searchIndex.refreshProductsOfVariants(cancelled.lines.stream().map(line -> line.variantId).toList());
         return cancelled;
     }
 

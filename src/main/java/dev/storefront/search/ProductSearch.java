@@ -38,7 +38,8 @@ import org.hibernate.search.mapper.orm.scope.SearchScope;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.hibernate.search.util.common.data.Range;
 
-import dev.storefront.catalog.Category;
+import dev.storefront.catalog.CatalogService;
+import dev.storefront.catalog.CategoryTree;
 import dev.storefront.catalog.Product;
 import dev.storefront.catalog.ProductCard;
 import dev.storefront.config.StoreConfig;
@@ -46,7 +47,6 @@ import dev.storefront.money.Money;
 import dev.storefront.search.ListingResult.FacetValue;
 import dev.storefront.web.MoneyFormat;
 
-import io.micrometer.core.annotation.Timed;
 
 /**
  * Answers listings, searches and suggestions from the product index: typo-tolerant text matching,
@@ -78,6 +78,9 @@ public class ProductSearch {
     SpellingCorrector speller;
 
     @Inject
+    CatalogService catalog;
+
+    @Inject
     StoreConfig config;
 
     /** The filters a shopper can set, each also a facet. */
@@ -107,8 +110,6 @@ public class ProductSearch {
     public record Suggestion(String name, String slug) {
     }
 
-    @Timed(value = "storefront.search.duration",
-            description = "A listing or search with its facets, from the index", percentiles = { 0.5, 0.99 })
     public ListingResult search(ListingQuery query) {
         SearchSession session = Search.session(entityManager);
         SearchScope<Product> scope = session.scope(Product.class);
@@ -373,14 +374,13 @@ public class ProductSearch {
         return values;
     }
 
-    private static Map<String, String> categoryNames(Set<?> counted, List<String> selected) {
+    private Map<String, String> categoryNames(Set<?> counted, List<String> selected) {
         Set<String> slugs = new HashSet<>(selected);
         counted.forEach(slug -> slugs.add((String) slug));
+        CategoryTree tree = catalog.categoryTree();
         Map<String, String> names = new HashMap<>();
-        if (!slugs.isEmpty()) {
-            for (Category category : Category.<Category>list("slug in ?1", slugs)) {
-                names.put(category.slug, category.name);
-            }
+        for (String slug : slugs) {
+            tree.bySlug(slug).ifPresent(category -> names.put(slug, category.name()));
         }
         return names;
     }

@@ -20,7 +20,7 @@ import dev.storefront.web.InvalidInputException.FieldError;
 public class SearchApi {
 
     @Inject
-    ProductSearch search;
+    Listings search;
 
     /** A suggestion as the search box shows it. */
     public record SuggestionJson(String name, String slug, String url) {

@@ -1,6 +1,11 @@
 package dev.storefront.search;
 
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.Priority;
@@ -18,12 +23,17 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
+import dev.storefront.catalog.CatalogChanges;
+import dev.storefront.catalog.CatalogChanges.CatalogChanged;
 import dev.storefront.catalog.Product;
 
 /**
- * Keeps the product index in step with the database. Changes made through Hibernate are indexed on
- * commit; rows written by SQL (the demo loader, a restored backup) are picked up by a full rebuild,
- * which runs at start when the index and the database disagree, and on an admin's request.
+ * Keeps the product index in step with the database. Every committed change of a product, variant,
+ * price, category or stock level, however it was written, is announced by {@link CatalogChanges} on
+ * every instance, and each instance re-indexes those products in its own index before its read models
+ * are emptied (Hibernate Search's own listeners are off: this is the one way in). Rows written before
+ * the store listened (the demo loader, a restored backup) are picked up by a full rebuild, which runs at
+ * start when the index and the database disagree, after a lost connection, and on an admin's request.
  */
 @ApplicationScoped
 public class SearchIndex {
@@ -36,7 +46,15 @@ public class SearchIndex {
     @Inject
     EntityManager entityManager;
 
+    private static final int REINDEX_BATCH = 500;
+
     private final AtomicBoolean rebuilding = new AtomicBoolean();
+
+    private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "search-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** Runs after the demo catalog loader (priority APPLICATION + 500), so that a fresh demo is indexed. */
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
@@ -48,20 +66,36 @@ public class SearchIndex {
         }
     }
 
-    /**
-     * Re-indexes the products of these variants, in a transaction of its own so that it reads committed
-     * stock. For changes made with SQL (stock reservations and sales), which Hibernate Search cannot see.
-     */
-    public void refreshProductsOfVariants(Collection<Long> variantIds) {
-        if (variantIds.isEmpty()) {
-            return;
+    /** Runs before the read models are emptied (they observe at the default priority, APPLICATION + 500). */
+    void onCatalogChanged(@Observes @Priority(Interceptor.Priority.APPLICATION) CatalogChanged change) {
+        if (change.everything()) {
+            // announcements were missed: rebuild in the background, the old index answers meanwhile
+            rebuilder.execute(this::rebuild);
+        } else {
+            reindex(change.productIds());
         }
-        QuarkusTransaction.requiringNew().run(() -> {
-            SearchSession session = Search.session(entityManager);
-            entityManager.createQuery("select distinct v.product from Variant v where v.id in :ids", Product.class)
-                    .setParameter("ids", variantIds).getResultList()
-                    .forEach(product -> session.indexingPlan().addOrUpdate(product));
-        });
+    }
+
+    /** Re-indexes these products as they are committed now, and drops those that no longer exist. */
+    void reindex(Collection<Long> productIds) {
+        List<Long> ids = List.copyOf(productIds);
+        for (int from = 0; from < ids.size(); from += REINDEX_BATCH) {
+            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + REINDEX_BATCH));
+            QuarkusTransaction.requiringNew().run(() -> {
+                SearchSession session = Search.session(entityManager);
+                Set<Long> found = new HashSet<>();
+                for (Product product : entityManager.createQuery("from Product p where p.id in :ids", Product.class)
+                        .setParameter("ids", batch).getResultList()) {
+                    session.indexingPlan().addOrUpdate(product);
+                    found.add(product.id);
+                }
+                for (Long id : batch) {
+                    if (!found.contains(id)) {
+                        session.indexingPlan().purge(Product.class, id, null);
+                    }
+                }
+            });
+        }
     }
 
     /** Whether a full rebuild is running now. */

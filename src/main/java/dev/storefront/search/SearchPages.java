@@ -18,7 +18,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.storefront.catalog.CatalogService;
-import dev.storefront.catalog.Category;
+import dev.storefront.catalog.CategoryTree;
+import dev.storefront.catalog.CategoryView;
 import dev.storefront.config.StoreConfig;
 import dev.storefront.web.HttpCaching;
 
@@ -30,7 +31,7 @@ public class SearchPages {
     private static final int POPULAR_CATEGORIES = 6;
 
     @Inject
-    ProductSearch search;
+    Listings search;
 
     @Inject
     CatalogService catalog;
@@ -40,10 +41,10 @@ public class SearchPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance search(ListingView view, List<Category> popular);
+        static native TemplateInstance search(ListingView view, List<CategoryView> popular);
 
-        static native TemplateInstance category(Category category, List<Category> breadcrumb,
-                List<Category> children, ListingView view);
+        static native TemplateInstance category(CategoryView category, List<CategoryView> breadcrumb,
+                List<CategoryView> children, ListingView view);
     }
 
     @GET
@@ -51,17 +52,18 @@ public class SearchPages {
     public Response search(@Context UriInfo uri, @Context Request request) {
         ListingQuery query = ListingParameters.lenient(uri.getQueryParameters(), null);
         ListingView view = new ListingView("/search", query, search.search(query), config);
-        List<Category> popular = view.empty() ? catalog.popularCategories(POPULAR_CATEGORIES) : List.of();
+        List<CategoryView> popular = view.empty() ? catalog.popularCategories(POPULAR_CATEGORIES) : List.of();
         return HttpCaching.page(request, Templates.search(view, popular).render());
     }
 
     @GET
     @Path("c/{slug}")
     public Response category(@PathParam("slug") String slug, @Context UriInfo uri, @Context Request request) {
-        Category category = catalog.category(slug).orElseThrow(() -> new NotFoundException("No category " + slug));
-        ListingQuery query = ListingParameters.lenient(uri.getQueryParameters(), category.slug);
-        ListingView view = new ListingView("/c/" + category.slug, query, search.search(query), config);
+        CategoryTree tree = catalog.categoryTree();
+        CategoryView category = tree.bySlug(slug).orElseThrow(() -> new NotFoundException("No category " + slug));
+        ListingQuery query = ListingParameters.lenient(uri.getQueryParameters(), category.slug());
+        ListingView view = new ListingView("/c/" + category.slug(), query, search.search(query), config);
         return HttpCaching.page(request,
-                Templates.category(category, category.path(), catalog.children(category), view).render());
+                Templates.category(category, tree.path(category), category.children(), view).render());
     }
 }

@@ -1,5 +1,9 @@
 package dev.storefront.web;
 
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
+
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -11,17 +15,33 @@ public final class HttpCaching {
     }
 
     /**
-     * A rendered page with a weak ETag of its content and {@code no-cache}: browsers and proxies keep it
-     * but ask again each time, and get a 304 without the body while the page has not changed. Pages
-     * can show stock and, later, the visitor's cart, so nothing may serve them stale.
+     * A rendered page with a weak ETag of its content and {@code private, no-cache}: the browser keeps it
+     * but asks again each time, and gets a 304 without the body while the page has not changed. Pages
+     * show stock and carry the visitor's cart count and CSRF token, so no shared cache may keep them and
+     * nothing may serve them stale.
      */
     public static Response page(Request request, String html) {
-        return cacheable(request, new EntityTag(digest(html), true), "no-cache", html, "text/html;charset=UTF-8");
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        return cacheable(request, new EntityTag(fingerprint(body), true), "private, no-cache", body,
+                "text/html;charset=UTF-8");
     }
 
-    /** The first 16 hex digits of the SHA-256 of the text. */
+    /** 16 hex digits that change whenever the text does. */
     public static String digest(String text) {
-        return SecureTokens.sha256Hex(text).substring(0, 16);
+        return fingerprint(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Two different CRCs of the bytes, 64 bits together: an ETag needs to change with the content, not to
+     * resist forgery, and both CRCs run in hardware, where a cryptographic hash of every page would cost
+     * each request several times more.
+     */
+    static String fingerprint(byte[] bytes) {
+        CRC32C crc32c = new CRC32C();
+        crc32c.update(bytes);
+        CRC32 crc32 = new CRC32();
+        crc32.update(bytes);
+        return String.format("%08x%08x", crc32c.getValue(), crc32.getValue());
     }
 
     /** 304 when the request's If-None-Match matches {@code tag}, otherwise 200 with the body. */

@@ -19,6 +19,10 @@ import dev.storefront.testing.LogCapture;
 @QuarkusTest
 class CatalogPagesTest {
 
+    /** Changes made here, behind the store's back, reach its read models before the next request. */
+    @jakarta.inject.Inject
+    CatalogChanges changes;
+
     @Test
     void homePageListsDepartmentsAndFeaturedProducts() {
         String html = given().when().get("/").then()
@@ -84,11 +88,12 @@ class CatalogPagesTest {
                 product.active = false;
                 return product.slug;
             });
+            changes.awaitHandled(java.time.Duration.ofSeconds(5));
             try {
                 given().when().get("/p/" + slug).then().statusCode(404);
             } finally {
-                // through the entity, not a bulk update, so that the search index sees the product come back
                 QuarkusTransaction.requiringNew().run(() -> Product.<Product>find("slug", slug).firstResult().active = true);
+                changes.awaitHandled(java.time.Duration.ofSeconds(5));
             }
             assertEquals(List.of(), log.withStackTraces());
         }
@@ -113,12 +118,13 @@ class CatalogPagesTest {
         });
     }
 
-    private static void setStock(String sku, int onHand) {
+    private void setStock(String sku, int onHand) {
         QuarkusTransaction.requiringNew().run(() -> {
             Variant variant = Variant.find("sku", sku).firstResult();
             StockLevel level = StockLevel.findById(variant.id);
             level.reserved = 0;
             level.onHand = onHand;
         });
+        changes.awaitHandled(java.time.Duration.ofSeconds(5));
     }
 }

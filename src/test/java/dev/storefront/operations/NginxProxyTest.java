@@ -182,7 +182,7 @@ class NginxProxyTest {
         }
         assertEquals("${HTTP_HOST:127.0.0.1}", properties.getProperty("quarkus.http.host"));
         assertTrue(Files.readAllLines(Path.of(".env.example")).contains("HTTP_HOST=127.0.0.1"));
-        assertEquals("127.0.0.1,0:0:0:0:0:0:0:1", properties.getProperty("quarkus.http.proxy.trusted-proxies"));
+        assertEquals("127.0.0.0/8,::1/128", properties.getProperty("quarkus.http.proxy.trusted-proxies"));
         // and the running store cannot be reached on any other address of this machine
         for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
             for (InetAddress address : Collections.list(network.getInetAddresses())) {

@@ -146,7 +146,7 @@ class AdminOrderTest {
     }
 
     @Test
-    void theDashboardCountsTodaysPaidOrdersAndDrawsThemInTheChart() {
+    void theDashboardCountsTodaysPaidOrdersAndDrawsThemInTheChart() throws Exception {
         String day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
         long before = count("select count(*) from orders where status in ('PAID', 'SHIPPED', 'DELIVERED', "
                 + "'PARTIALLY_REFUNDED', 'REFUNDED') and (paid_at at time zone 'UTC')::date = current_date");
@@ -157,6 +157,14 @@ class AdminOrderTest {
         assertTrue(html.contains((before + 1) + " orders"), "today's paid orders, this one included");
         assertTrue(html.matches("(?s).*<rect x=\"\\d+\" y=\"\\d+\" width=\"16\" height=\"[1-9]\\d*\"><title>" + day
                 + ": [^<]+, " + (before + 1) + " orders</title>.*"), "today's bar in the SVG chart");
+        java.util.regex.Matcher files = java.util.regex.Pattern.compile("Open files<strong>(\\d+)</strong>of (\\d+) allowed")
+                .matcher(html);
+        assertTrue(files.find(), "the store's open files against its limit");
+        long limit = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/limits")).stream()
+                .filter(l -> l.startsWith("Max open files")).map(l -> Long.parseLong(l.split("\\s+")[3])).findFirst()
+                .orElseThrow();
+        assertEquals(limit, Long.parseLong(files.group(2)), "the process's own limit");
+        assertTrue(Long.parseLong(files.group(1)) > 10, "sockets, jars and logs are open files");
     }
 
     private String paidOrder(int nth, int quantity) {

@@ -124,7 +124,7 @@ class SearchPagesTest {
             var response = given().filter(browser).when().get(path).then().statusCode(200).extract();
             String etag = response.header("ETag");
             assertNotNull(etag, path + " has an ETag");
-            assertEquals("no-cache", response.header("Cache-Control"));
+            assertEquals("private, no-cache", response.header("Cache-Control"));
             given().filter(browser).header("If-None-Match", etag).when().get(path).then().statusCode(304);
         }
     }

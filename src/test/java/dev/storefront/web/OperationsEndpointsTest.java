@@ -58,7 +58,9 @@ class OperationsEndpointsTest {
         String all = given().when().get("/q/metrics").then().extract().asString();
         for (String name : java.util.List.of("storefront_checkout_duration_seconds{quantile=\"0.99\"}",
                 "storefront_payments_failed_total", "storefront_reservations_expired_total",
-                "storefront_webhook_lag_seconds_count", "storefront_outbox_backlog")) {
+                "storefront_webhook_lag_seconds_count", "storefront_outbox_backlog", "process_files_open_files",
+                "process_files_max_files", "cache_gets_total{cache=\"listings\",result=\"hit\"}",
+                "cache_gets_total{cache=\"product-pages\",result=\"miss\"}")) {
             assertTrue(all.contains(name), name + " is exported");
         }
     }

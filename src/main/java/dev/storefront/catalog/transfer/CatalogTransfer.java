@@ -19,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,7 +48,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
 import dev.storefront.config.StoreConfig;
-import dev.storefront.search.SearchIndex;
+import dev.storefront.catalog.CatalogChanges;
 import dev.storefront.web.SecureTokens;
 
 /**
@@ -63,8 +64,8 @@ public class CatalogTransfer {
     /** Problems kept for the report; the count goes on past it. */
     static final int MAX_REPORTED = 1000;
     private static final int PROGRESS_EVERY = 5000;
-    /** Past this many products the whole search index is rebuilt instead of product by product. */
-    private static final int REFRESH_LIMIT = 2000;
+    /** The longest an import waits for its products to be searchable (100,000 rows take seconds). */
+    private static final Duration SEARCH_CATCH_UP = Duration.ofMinutes(5);
 
     @Inject
     DataSource dataSource;
@@ -73,7 +74,7 @@ public class CatalogTransfer {
     StoreConfig config;
 
     @Inject
-    SearchIndex searchIndex;
+    CatalogChanges changes;
 
     @Inject
     ObjectMapper json;
@@ -186,7 +187,7 @@ public class CatalogTransfer {
                 progress(jobId, ImportJob.Status.IMPORTING, -1, rows);
                 Applied applied = apply(connection, actor, fileName);
                 connection.commit();
-                refreshSearch(applied);
+                awaitSearch();
                 finish(jobId, ImportJob.Status.SUCCEEDED, rows, rows, 0, List.of(), String.format(
                         "Imported %,d rows: %,d products and %,d variants created or updated, %,d stock changes, in %.1f s.",
                         rows, applied.products(), applied.variants(), applied.stockChanges(),
@@ -202,7 +203,7 @@ public class CatalogTransfer {
         }
     }
 
-    private record Applied(int products, int variants, int stockChanges, List<Long> variantIds) {
+    private record Applied(int products, int variants, int stockChanges) {
     }
 
     /** Reads the file row by row, checks each, and copies the good ones into a temporary table. */
@@ -335,20 +336,6 @@ public class CatalogTransfer {
                     on conflict (variant_id) do update set on_hand = excluded.on_hand,
                         version = stock_levels.version + 1, updated_at = now()
                     where stock_levels.on_hand <> excluded.on_hand""");
-            List<Long> variantIds = new ArrayList<>();
-            long distinctProducts;
-            try (ResultSet count = statement.executeQuery("select count(distinct slug) from import_rows")) {
-                count.next();
-                distinctProducts = count.getLong(1);
-            }
-            if (distinctProducts <= REFRESH_LIMIT) {
-                try (ResultSet ids = statement.executeQuery(
-                        "select v.id from import_rows r join variants v on v.sku = r.sku")) {
-                    while (ids.next()) {
-                        variantIds.add(ids.getLong(1));
-                    }
-                }
-            }
             try (PreparedStatement audit = connection.prepareStatement("""
                     insert into audit_log (id, actor, action, target_type, target, after)
                     values (nextval('audit_log_seq'), ?, 'catalog.import', 'file', ?, ?::jsonb)""")) {
@@ -360,16 +347,13 @@ public class CatalogTransfer {
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
-            return new Applied(products, variants, stockChanges, distinctProducts <= REFRESH_LIMIT ? variantIds : null);
+            return new Applied(products, variants, stockChanges);
         }
     }
 
-    private void refreshSearch(Applied applied) {
-        if (applied.variantIds() != null) {
-            searchIndex.refreshProductsOfVariants(applied.variantIds());
-        } else {
-            searchIndex.rebuild();
-        }
+    /** The import's products are re-indexed from its announcements (CatalogChanges); the job ends when they are. */
+    private void awaitSearch() {
+        changes.awaitHandled(SEARCH_CATCH_UP);
     }
 
     private static void report(List<CatalogCsv.Problem> problems, int[] errorCount, CatalogCsv.Problem problem) {

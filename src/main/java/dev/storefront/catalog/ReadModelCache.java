@@ -1,0 +1,71 @@
+package dev.storefront.catalog;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+
+/**
+ * A bounded in-memory copy of a read model (a product page, a listing, the category tree), emptied by
+ * catalog changes. A value loaded while a change was being announced is never kept: each emptying bumps
+ * a generation, and a load that saw the generation move drops what it stored. While changes cannot be
+ * heard ({@code enabled} false) nothing is cached and every read goes to the source.
+ * Hits and misses are in the metrics as {@code cache_gets_total{cache="<name>",result="hit|miss"}}.
+ */
+public final class ReadModelCache<K, V> {
+
+    /** A safety net only: every change empties the entries it concerns long before this. */
+    private static final Duration LONGEST_KEPT = Duration.ofMinutes(15);
+
+    private final Cache<K, V> cache;
+    private final AtomicLong generation = new AtomicLong();
+    private final BooleanSupplier enabled;
+
+    public ReadModelCache(String name, long maximumEntries, BooleanSupplier enabled, MeterRegistry registry) {
+        this.cache = Caffeine.newBuilder().maximumSize(maximumEntries).expireAfterWrite(LONGEST_KEPT).recordStats()
+                .build();
+        this.enabled = enabled;
+        CaffeineCacheMetrics.monitor(registry, cache, name);
+    }
+
+    /** The cached value, or the loader's (kept when not null). */
+    public V get(K key, Function<K, V> loader) {
+        if (!enabled.getAsBoolean()) {
+            return loader.apply(key);
+        }
+        V value = cache.getIfPresent(key);
+        if (value != null) {
+            return value;
+        }
+        long before = generation.get();
+        value = loader.apply(key);
+        if (value != null) {
+            cache.put(key, value);
+            if (generation.get() != before) {
+                cache.invalidate(key);
+            }
+        }
+        return value;
+    }
+
+    public void invalidateAll() {
+        generation.incrementAndGet();
+        cache.invalidateAll();
+    }
+
+    public void invalidateIf(Predicate<V> concerned) {
+        generation.incrementAndGet();
+        cache.asMap().values().removeIf(concerned);
+    }
+
+    public long size() {
+        return cache.estimatedSize();
+    }
+}
