@@ -21,7 +21,6 @@ import io.quarkus.qute.TemplateInstance;
 
 import dev.storefront.config.StoreConfig;
 import dev.storefront.search.Listings;
-import dev.storefront.web.HttpCaching;
 
 /** The shopper's catalog pages: home and product (category listings are search's, see SearchPages). */
 @Path("/")
@@ -40,6 +39,9 @@ public class CatalogPages {
     Listings listings;
 
     @Inject
+    PageCache pages;
+
+    @Inject
     StoreConfig config;
 
     @Inject
@@ -55,8 +57,8 @@ public class CatalogPages {
 
     @GET
     public Response home(@Context Request request) {
-        return HttpCaching.page(request, Templates.home(catalog.categoryTree().departments(), catalog.featured(FEATURED_ON_HOME),
-                catalog.newest(NEW_ON_HOME)).render());
+        return pages.page(request, "/", () -> Templates.home(catalog.categoryTree().departments(),
+                catalog.featured(FEATURED_ON_HOME), catalog.newest(NEW_ON_HOME)));
     }
 
     @GET
@@ -65,8 +67,8 @@ public class CatalogPages {
             @Context Request request) {
         ProductDetails details = catalog.productDetails(slug, sku)
                 .orElseThrow(() -> new NotFoundException("No product " + slug));
-        List<ProductCard> related = listings.related(details.product().category().slug(), slug, RELATED);
-        String jsonLd = ProductStructuredData.jsonLd(details, config.publicUrl(), json);
-        return HttpCaching.page(request, Templates.product(details, related, jsonLd).render());
+        return pages.page(request, "/p/" + slug + "?variant=" + details.selected().sku(), () -> Templates.product(
+                details, listings.related(details.product().category().slug(), slug, RELATED),
+                ProductStructuredData.jsonLd(details, config.publicUrl(), json)));
     }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -29,8 +30,19 @@ public final class ReadModelCache<K, V> {
     private final BooleanSupplier enabled;
 
     public ReadModelCache(String name, long maximumEntries, BooleanSupplier enabled, MeterRegistry registry) {
-        this.cache = Caffeine.newBuilder().maximumSize(maximumEntries).expireAfterWrite(LONGEST_KEPT).recordStats()
-                .build();
+        this(name, Caffeine.newBuilder().maximumSize(maximumEntries), enabled, registry);
+    }
+
+    /** A cache bounded by the total weight of its values (say, bytes) rather than their number. */
+    public static <K, V> ReadModelCache<K, V> weighed(String name, long maximumWeight, ToIntFunction<V> weigher,
+            BooleanSupplier enabled, MeterRegistry registry) {
+        return new ReadModelCache<>(name, Caffeine.newBuilder().maximumWeight(maximumWeight)
+                .weigher((K key, V value) -> weigher.applyAsInt(value)), enabled, registry);
+    }
+
+    private ReadModelCache(String name, Caffeine<? super K, ? super V> builder, BooleanSupplier enabled,
+            MeterRegistry registry) {
+        this.cache = builder.expireAfterWrite(LONGEST_KEPT).recordStats().build();
         this.enabled = enabled;
         CaffeineCacheMetrics.monitor(registry, cache, name);
     }

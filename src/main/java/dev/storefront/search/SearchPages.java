@@ -20,8 +20,8 @@ import io.quarkus.qute.TemplateInstance;
 import dev.storefront.catalog.CatalogService;
 import dev.storefront.catalog.CategoryTree;
 import dev.storefront.catalog.CategoryView;
+import dev.storefront.catalog.PageCache;
 import dev.storefront.config.StoreConfig;
-import dev.storefront.web.HttpCaching;
 
 /** Category listings and search results, both answered by the product index with facets. */
 @Path("/")
@@ -39,6 +39,9 @@ public class SearchPages {
     @Inject
     StoreConfig config;
 
+    @Inject
+    PageCache pages;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance search(ListingView view, List<CategoryView> popular);
@@ -51,9 +54,11 @@ public class SearchPages {
     @Path("search")
     public Response search(@Context UriInfo uri, @Context Request request) {
         ListingQuery query = ListingParameters.lenient(uri.getQueryParameters(), null);
-        ListingView view = new ListingView("/search", query, search.search(query), config);
-        List<CategoryView> popular = view.empty() ? catalog.popularCategories(POPULAR_CATEGORIES) : List.of();
-        return HttpCaching.page(request, Templates.search(view, popular).render());
+        return pages.page(request, "/search?" + query, () -> {
+            ListingView view = new ListingView("/search", query, search.search(query), config);
+            List<CategoryView> popular = view.empty() ? catalog.popularCategories(POPULAR_CATEGORIES) : List.of();
+            return Templates.search(view, popular);
+        });
     }
 
     @GET
@@ -62,8 +67,8 @@ public class SearchPages {
         CategoryTree tree = catalog.categoryTree();
         CategoryView category = tree.bySlug(slug).orElseThrow(() -> new NotFoundException("No category " + slug));
         ListingQuery query = ListingParameters.lenient(uri.getQueryParameters(), category.slug());
-        ListingView view = new ListingView("/c/" + category.slug(), query, search.search(query), config);
-        return HttpCaching.page(request,
-                Templates.category(category, tree.path(category), category.children(), view).render());
+        return pages.page(request, "/c/" + category.slug() + "?" + query, () -> Templates.category(category,
+                tree.path(category), category.children(),
+                new ListingView("/c/" + category.slug(), query, search.search(query), config)));
     }
 }

@@ -24,7 +24,14 @@ public class CsrfToken {
     private String token;
     private boolean issued;
 
+    @Inject
+    PersonalParts personal;
+
+    /** This browser's token (a slot while a shared page is rendered). */
     public String token() {
+        if (personal.deferred()) {
+            return PersonalParts.CSRF_TOKEN_SLOT;
+        }
         if (token == null) {
             Cookie cookie = request.getCookie(COOKIE);
             if (cookie != null && SecureTokens.looksLikeToken(cookie.getValue())) {

@@ -26,6 +26,15 @@ public final class HttpCaching {
                 "text/html;charset=UTF-8");
     }
 
+    /** A shared page with this visitor's own parts filled in; see {@link #page(Request, String)}. */
+    public static Response page(Request request, SharedPage page, String cartCount, String csrfToken) {
+        EntityTag tag = new EntityTag(page.etag(cartCount, csrfToken), true);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        Response.ResponseBuilder answer = notModified != null ? notModified
+                : Response.ok(page.fill(cartCount, csrfToken), "text/html;charset=UTF-8").tag(tag);
+        return answer.header("Cache-Control", "private, no-cache").build();
+    }
+
     /** 16 hex digits that change whenever the text does. */
     public static String digest(String text) {
         return fingerprint(text.getBytes(StandardCharsets.UTF_8));

@@ -26,6 +26,9 @@ public class LayoutData {
     @Inject
     HttpServerRequest request;
 
+    @Inject
+    PersonalParts personal;
+
     public String storeName() {
         return config.name();
     }
@@ -35,9 +38,9 @@ public class LayoutData {
         return config.publicUrl();
     }
 
-    /** Units in this browser's cart, for the header on every page. */
-    public int cartCount() {
-        return carts.itemCount(CartCookie.of(request));
+    /** Units in this browser's cart, for the header on every page (a slot while a shared page is rendered). */
+    public Object cartCount() {
+        return personal.deferred() ? PersonalParts.CART_COUNT_SLOT : carts.itemCount(CartCookie.of(request));
     }
 
     public int year() {
