@@ -11,11 +11,19 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import dev.storefront.money.Money;
 import dev.storefront.search.ListingJson;
 import dev.storefront.search.ListingParameters;
+import dev.storefront.search.ListingQuery;
 import dev.storefront.search.Listings;
 
 /** The catalog for API clients: the category tree, product listings with facets, and product details. */
@@ -28,6 +36,9 @@ public class CatalogApi {
 
     @Inject
     Listings search;
+
+    @Inject
+    JsonCache answers;
 
     public record CategoryJson(String slug, String name, String description, String url, List<CategoryJson> children) {
     }
@@ -43,22 +54,32 @@ public class CatalogApi {
 
     @GET
     @Path("categories")
-    public List<CategoryJson> categories() {
-        return catalog.categoryTree().departments().stream().map(CatalogApi::json).toList();
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CategoryJson.class,
+            type = SchemaType.ARRAY)))
+    public Response categories(@Context Request request) {
+        return answers.json(request, "/categories",
+                () -> catalog.categoryTree().departments().stream().map(CatalogApi::json).toList());
     }
 
     /** Filters: {@code category} (a category or any of its parents), brand, colour, sizeOption, price, stock. */
     @GET
     @Path("products")
-    public ListingJson products(@Context UriInfo uri) {
-        return ListingJson.of(search.search(ListingParameters.strict(uri.getQueryParameters(), null).withText("")));
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ListingJson.class)))
+    public Response products(@Context UriInfo uri, @Context Request request) {
+        ListingQuery query = ListingParameters.strict(uri.getQueryParameters(), null).withText("");
+        return answers.json(request, "/products?" + query, () -> ListingJson.of(search.search(query)));
     }
 
     @GET
     @Path("products/{slug}")
-    public ProductJson product(@PathParam("slug") String slug) {
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProductJson.class)))
+    public Response product(@PathParam("slug") String slug, @Context Request request) {
         ProductDetails details = catalog.productDetails(slug, null)
                 .orElseThrow(() -> new NotFoundException("No product " + slug));
+        return answers.json(request, "/products/" + slug, () -> json(details));
+    }
+
+    private static ProductJson json(ProductDetails details) {
         ProductView product = details.product();
         return new ProductJson(product.slug(), product.name(), product.brand(), product.category().slug(),
                 product.description(), product.attributes(), product.images(), details.priceFrom(), details.priceTo(),

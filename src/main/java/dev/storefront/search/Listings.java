@@ -15,7 +15,7 @@ import dev.storefront.catalog.ProductCard;
 import dev.storefront.catalog.ReadModelCache;
 
 /**
- * Listings, search results with their facets, suggestions and related products, answered from memory
+ * Listings, search results with their facets, and related products, answered from memory
  * until the catalog changes: the same query and filters cost one index search per catalog change, not
  * one per request. Any change empties all of them, since a price, a stock level or a switched-off
  * product moves counts and orders across many listings.
@@ -25,7 +25,6 @@ public class Listings {
 
     /** Listings kept: each about 10 KB with its facets. */
     private static final int LISTINGS_KEPT = 10_000;
-    private static final int SUGGESTIONS_KEPT = 10_000;
     private static final int RELATED_KEPT = 20_000;
 
     private record RelatedKey(String categorySlug, String exceptSlug, int limit) {
@@ -35,19 +34,16 @@ public class Listings {
     ProductSearch search;
 
     private final ReadModelCache<ListingQuery, ListingResult> listings;
-    private final ReadModelCache<String, List<ProductSearch.Suggestion>> suggestions;
     private final ReadModelCache<RelatedKey, List<ProductCard>> related;
 
     @Inject
     Listings(CatalogChanges changes, MeterRegistry registry) {
         listings = new ReadModelCache<>("listings", LISTINGS_KEPT, changes::listening, registry);
-        suggestions = new ReadModelCache<>("suggestions", SUGGESTIONS_KEPT, changes::listening, registry);
         related = new ReadModelCache<>("related-products", RELATED_KEPT, changes::listening, registry);
     }
 
     void onCatalogChanged(@Observes CatalogChanged change) {
         listings.invalidateAll();
-        suggestions.invalidateAll();
         related.invalidateAll();
     }
 
@@ -58,10 +54,9 @@ public class Listings {
         return listings.get(query, search::search);
     }
 
-    /** Up to 8 products whose names match what has been typed so far. */
+    /** Up to 8 products whose names match what has been typed so far (kept as JSON by the API). */
     public List<ProductSearch.Suggestion> suggest(String typed) {
-        String text = typed == null ? "" : typed.strip();
-        return suggestions.get(text, search::suggest);
+        return search.suggest(typed);
     }
 
     /** Other products of the same category, featured and newest first. */

@@ -9,8 +9,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import dev.storefront.catalog.JsonCache;
 import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.InvalidInputException.FieldError;
 
@@ -22,6 +29,9 @@ public class SearchApi {
     @Inject
     Listings search;
 
+    @Inject
+    JsonCache answers;
+
     /** A suggestion as the search box shows it. */
     public record SuggestionJson(String name, String slug, String url) {
     }
@@ -31,19 +41,23 @@ public class SearchApi {
 
     /** Same filters, facets and paging as {@code /api/v1/products}, plus the words in {@code q}. */
     @GET
-    public ListingJson search(@Context UriInfo uri) {
-        return ListingJson.of(search.search(ListingParameters.strict(uri.getQueryParameters(), null)));
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ListingJson.class)))
+    public Response search(@Context UriInfo uri, @Context Request request) {
+        ListingQuery query = ListingParameters.strict(uri.getQueryParameters(), null);
+        return answers.json(request, "/search?" + query, () -> ListingJson.of(search.search(query)));
     }
 
     /** At most 8 products once two characters are typed; fewer characters give an empty list. */
     @GET
     @Path("suggest")
-    public Suggestions suggest(@QueryParam("q") String q) {
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Suggestions.class)))
+    public Response suggest(@QueryParam("q") String q, @Context Request request) {
         if (q != null && q.length() > ListingQuery.MAX_TEXT) {
             throw InvalidInputException.of("q", "at most " + ListingQuery.MAX_TEXT
                     + " characters");
         }
-        return new Suggestions(search.suggest(q).stream()
-                .map(s -> new SuggestionJson(s.name(), s.slug(), "/p/" + s.slug())).toList());
+        String typed = q == null ? "" : q.strip();
+        return answers.json(request, "/search/suggest?" + typed, () -> new Suggestions(search.suggest(typed).stream()
+                .map(s -> new SuggestionJson(s.name(), s.slug(), "/p/" + s.slug())).toList()));
     }
 }

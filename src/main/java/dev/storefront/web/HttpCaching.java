@@ -45,7 +45,7 @@ public final class HttpCaching {
      * resist forgery, and both CRCs run in hardware, where a cryptographic hash of every page would cost
      * each request several times more.
      */
-    static String fingerprint(byte[] bytes) {
+    public static String fingerprint(byte[] bytes) {
         CRC32C crc32c = new CRC32C();
         crc32c.update(bytes);
         CRC32 crc32 = new CRC32();

@@ -195,6 +195,19 @@ class CatalogReadModelsTest {
     }
 
     @Test
+    void catalogJsonIsPublicRevalidatesWith304AndChangesItsTagWithThePrice() {
+        var first = given().when().get("/api/v1/products/" + slug).then().statusCode(200)
+                .header("Cache-Control", "public, no-cache").extract();
+        String tag = first.header("ETag");
+        given().header("If-None-Match", tag).when().get("/api/v1/products/" + slug).then().statusCode(304);
+        asAdmin().body(Map.of("price", "18.00")).when().put("/api/v1/admin/variants/" + sku).then().statusCode(200);
+        String newTag = given().header("If-None-Match", tag).when().get("/api/v1/products/" + slug).then()
+                .statusCode(200).body("variants.find { it.sku == '" + sku + "' }.price.amount", equalTo(1800))
+                .extract().header("ETag");
+        assertNotEquals(tag, newTag);
+    }
+
+    @Test
     void twoShoppersOnTheSameCachedPageNeverSeeEachOthersCartOrToken() {
         FormClient ada = new FormClient();
         FormClient bob = new FormClient();
