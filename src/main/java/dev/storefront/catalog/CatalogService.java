@@ -28,8 +28,8 @@ import dev.storefront.money.Money;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class CatalogService {
 
-    /** Product pages kept: the most visited, about 3 KB each. */
-    private static final int PRODUCT_PAGES_KEPT = 20_000;
+    /** Bytes of product pages kept (estimated): the most visited products. */
+    private static final long PRODUCT_PAGES_BYTES = 24L * 1024 * 1024;
 
     /** What the shared read models are kept under: one list or tree each, {@code limit} where it has one. */
     private record SharedKey(String name, int limit) {
@@ -43,7 +43,8 @@ public class CatalogService {
 
     @Inject
     CatalogService(CatalogChanges changes, MeterRegistry registry) {
-        productPages = new ReadModelCache<>("product-pages", PRODUCT_PAGES_KEPT, changes::listening, registry);
+        productPages = ReadModelCache.weighed("product-pages", PRODUCT_PAGES_BYTES, CatalogService::estimatedBytes,
+                changes::listening, registry);
         shared = new ReadModelCache<>("catalog-shared", 100, changes::listening, registry);
     }
 
@@ -117,6 +118,10 @@ public class CatalogService {
             return new ProductDetails(ProductView.of(product, category), tree.path(category), options, null, from, to)
                     .select(null);
         }).orElse(null);
+    }
+
+    private static int estimatedBytes(ProductDetails page) {
+        return 1500 + 2 * page.product().description().length() + 400 * page.variants().size();
     }
 
     /** Tiles for products, with the lowest and highest price of their active variants. */

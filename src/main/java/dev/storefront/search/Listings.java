@@ -15,36 +15,30 @@ import dev.storefront.catalog.ProductCard;
 import dev.storefront.catalog.ReadModelCache;
 
 /**
- * Listings, search results with their facets, and related products, answered from memory
- * until the catalog changes: the same query and filters cost one index search per catalog change, not
- * one per request. Any change empties all of them, since a price, a stock level or a switched-off
- * product moves counts and orders across many listings.
+ * Listings and search results with their facets, answered from memory until the catalog changes: a
+ * page and its JSON twin (each kept whole by PageCache and JsonCache) cost one index search together,
+ * not one each. Any change empties them all, since a price, a stock level or a switched-off product
+ * moves counts and orders across many listings.
  */
 @ApplicationScoped
 public class Listings {
 
-    /** Listings kept: each about 10 KB with its facets. */
-    private static final int LISTINGS_KEPT = 10_000;
-    private static final int RELATED_KEPT = 20_000;
-
-    private record RelatedKey(String categorySlug, String exceptSlug, int limit) {
-    }
+    /** Bytes of listings kept (estimated). */
+    private static final long LISTINGS_BYTES = 16L * 1024 * 1024;
 
     @Inject
     ProductSearch search;
 
     private final ReadModelCache<ListingQuery, ListingResult> listings;
-    private final ReadModelCache<RelatedKey, List<ProductCard>> related;
 
     @Inject
     Listings(CatalogChanges changes, MeterRegistry registry) {
-        listings = new ReadModelCache<>("listings", LISTINGS_KEPT, changes::listening, registry);
-        related = new ReadModelCache<>("related-products", RELATED_KEPT, changes::listening, registry);
+        listings = ReadModelCache.weighed("listings", LISTINGS_BYTES, Listings::estimatedBytes, changes::listening,
+                registry);
     }
 
     void onCatalogChanged(@Observes CatalogChanged change) {
         listings.invalidateAll();
-        related.invalidateAll();
     }
 
     /** A listing or search with its facets; see {@link ProductSearch#search}. */
@@ -59,9 +53,13 @@ public class Listings {
         return search.suggest(typed);
     }
 
-    /** Other products of the same category, featured and newest first. */
+    /** Other products of the same category, featured and newest first (kept in the product page). */
     public List<ProductCard> related(String categorySlug, String exceptSlug, int limit) {
-        return related.get(new RelatedKey(categorySlug, exceptSlug, limit),
-                key -> search.related(key.categorySlug(), key.exceptSlug(), key.limit()));
+        return search.related(categorySlug, exceptSlug, limit);
+    }
+
+    private static int estimatedBytes(ListingResult result) {
+        int facetValues = result.facets().values().stream().mapToInt(List::size).sum();
+        return 1024 + 400 * result.items().size() + 120 * facetValues;
     }
 }
