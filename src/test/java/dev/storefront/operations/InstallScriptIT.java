@@ -65,6 +65,8 @@ class InstallScriptIT {
                 .contains("ssl_certificate     /etc/letsencrypt/live/shop.example.com/fullchain.pem;"));
         assertTrue(Files.isSymbolicLink(root.resolve("opt/storefront/current")));
         assertTrue(Files.exists(root.resolve("opt/storefront/current/quarkus-app/quarkus-run.jar")));
+        assertTrue(Files.size(root.resolve("opt/storefront/current/quarkus-app/app-cds.jsa")) > 1_000_000,
+                "the class-data archive the unit starts the store with");
 
         String again = Commands.run(Path.of("."), "deploy/install", "--prefix", root.toString(), "--no-build",
                 "--domain", "shop.example.com", "--email", "ops@example.com");
