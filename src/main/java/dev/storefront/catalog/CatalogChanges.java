@@ -70,6 +70,10 @@ public class CatalogChanges {
     private static final int POLL_MILLIS = 1000;
     private static final long CHECK_IDLE_CONNECTION_NANOS = TimeUnit.SECONDS.toNanos(10);
 
+    /** Off only to measure the store without its read models (bench/search-latency). */
+    @ConfigProperty(name = "storefront.read-models.cached", defaultValue = "true")
+    boolean cached;
+
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String url;
 
@@ -121,6 +125,11 @@ public class CatalogChanges {
     /** Whether announcements are arriving, so that what was read may be kept until the next one. */
     public boolean listening() {
         return listening;
+    }
+
+    /** Whether read models may be kept: announcements are arriving, and caching is not switched off. */
+    public boolean cacheable() {
+        return cached && listening;
     }
 
     /** Announcements received since start (for the metrics and tests). */

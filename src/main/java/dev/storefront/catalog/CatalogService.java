@@ -44,8 +44,8 @@ public class CatalogService {
     @Inject
     CatalogService(CatalogChanges changes, MeterRegistry registry) {
         productPages = ReadModelCache.weighed("product-pages", PRODUCT_PAGES_BYTES, CatalogService::estimatedBytes,
-                changes::listening, registry);
-        shared = new ReadModelCache<>("catalog-shared", 100, changes::listening, registry);
+                changes::cacheable, registry);
+        shared = new ReadModelCache<>("catalog-shared", 100, changes::cacheable, registry);
     }
 
     void onCatalogChanged(@Observes CatalogChanged change) {

@@ -40,7 +40,7 @@ public class JsonCache {
     @Inject
     JsonCache(CatalogChanges changes, MeterRegistry registry) {
         answers = ReadModelCache.weighed("json", MAXIMUM_BYTES, answer -> answer.body().length + 64,
-                changes::listening, registry);
+                changes::cacheable, registry);
     }
 
     void onCatalogChanged(@Observes CatalogChanged change) {

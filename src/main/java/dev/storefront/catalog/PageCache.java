@@ -43,7 +43,7 @@ public class PageCache {
 
     @Inject
     PageCache(CatalogChanges changes, MeterRegistry registry) {
-        pages = ReadModelCache.weighed("pages", MAXIMUM_BYTES, SharedPage::weight, changes::listening, registry);
+        pages = ReadModelCache.weighed("pages", MAXIMUM_BYTES, SharedPage::weight, changes::cacheable, registry);
     }
 
     void onCatalogChanged(@Observes CatalogChanged change) {

@@ -33,7 +33,7 @@ public class Listings {
 
     @Inject
     Listings(CatalogChanges changes, MeterRegistry registry) {
-        listings = ReadModelCache.weighed("listings", LISTINGS_BYTES, Listings::estimatedBytes, changes::listening,
+        listings = ReadModelCache.weighed("listings", LISTINGS_BYTES, Listings::estimatedBytes, changes::cacheable,
                 registry);
     }
 
