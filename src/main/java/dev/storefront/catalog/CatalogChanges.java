@@ -34,6 +34,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
+import dev.storefront.config.StoreConfig;
+
 /**
  * The after-commit hook for catalog changes, on every instance: PostgreSQL triggers (migration V6)
  * announce each committed change of products, variants, prices, pictures, categories or stock on the
@@ -70,9 +72,8 @@ public class CatalogChanges {
     private static final int POLL_MILLIS = 1000;
     private static final long CHECK_IDLE_CONNECTION_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-    /** Off only to measure the store without its read models (bench/search-latency). */
-    @ConfigProperty(name = "storefront.read-models.cached", defaultValue = "true")
-    boolean cached;
+    @Inject
+    StoreConfig config;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String url;
@@ -129,7 +130,7 @@ public class CatalogChanges {
 
     /** Whether read models may be kept: announcements are arriving, and caching is not switched off. */
     public boolean cacheable() {
-        return cached && listening;
+        return listening && config.readModels().cached();
     }
 
     /** Announcements received since start (for the metrics and tests). */

@@ -11,10 +11,10 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import io.vertx.core.Context;
 
 /**
- * Whoever changes the catalog sees the change in their very next request: before a state-changing
- * request is answered, the store waits until the catalog changes committed so far have reached this
- * instance's read models (usually well under a millisecond). Other instances catch up as quickly, but
- * nobody waits for them.
+ * Whoever changes the catalog sees the change in their very next request: before a request that wrote
+ * the catalog ({@link CatalogWriteDetector}) is answered, the store waits until the catalog changes
+ * committed so far have reached this instance's read models (usually well under a millisecond). Other
+ * instances catch up as quickly, but nobody waits for them.
  */
 public class ReadYourWrites {
 
@@ -24,9 +24,12 @@ public class ReadYourWrites {
     @Inject
     CatalogChanges changes;
 
+    @Inject
+    CatalogWriteDetector.WrittenInThisRequest written;
+
     @ServerResponseFilter
     public void afterChange(ContainerRequestContext request) {
-        if (SAFE_METHODS.contains(request.getMethod()) || Context.isOnEventLoopThread()) {
+        if (SAFE_METHODS.contains(request.getMethod()) || Context.isOnEventLoopThread() || !written.written()) {
             return;
         }
         changes.awaitHandled(LONGEST_WAIT);

@@ -39,6 +39,15 @@ public interface StoreConfig {
 
     Admin admin();
 
+    ReadModels readModels();
+
+    /** The catalog's pages, JSON and listings kept in memory until the catalog changes. */
+    interface ReadModels {
+        /** Off only to measure the store without them (bench/search-latency). */
+        @WithDefault("true")
+        boolean cached();
+    }
+
     /** Drops a trailing slash, so that {@code publicUrl() + "/path"} never doubles it. */
     class TrailingSlashTrimmed implements org.eclipse.microprofile.config.spi.Converter<String> {
         @Override
