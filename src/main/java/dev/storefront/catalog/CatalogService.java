@@ -82,14 +82,13 @@ public class CatalogService {
     /** Categories holding the most active products, for shoppers whose search found nothing. */
     @SuppressWarnings("unchecked")
     public List<CategoryView> popularCategories(int limit) {
-        return (List<CategoryView>) shared.get(new SharedKey("popular-categories", limit), key -> {
-            CategoryTree tree = categoryTree();
-            return Category.getEntityManager().createQuery("""
-                    select p.category.slug from Product p where p.active = true
-                    group by p.category.slug, p.category.name order by count(p) desc, p.category.name""",
-                    String.class).setMaxResults(limit).getResultList().stream()
-                    .flatMap(slug -> tree.bySlug(slug).stream()).toList();
-        });
+        CategoryTree tree = categoryTree(); // outside the load: one cache never loads inside itself
+        return (List<CategoryView>) shared.get(new SharedKey("popular-categories", limit), key -> Category
+                .getEntityManager().createQuery("""
+                        select p.category.slug from Product p where p.active = true
+                        group by p.category.slug, p.category.name order by count(p) desc, p.category.name""",
+                        String.class).setMaxResults(limit).getResultList().stream()
+                .flatMap(slug -> tree.bySlug(slug).stream()).toList());
     }
 
     /** The product page for a slug, with the variant whose SKU is given (or the first in stock) selected. */

@@ -47,22 +47,19 @@ public final class ReadModelCache<K, V> {
         CaffeineCacheMetrics.monitor(registry, cache, name);
     }
 
-    /** The cached value, or the loader's (kept when not null). */
+    /**
+     * The cached value, or the loader's (kept when not null). Concurrent misses of one key wait for a
+     * single load, so a popular page emptied by a change is rebuilt once, not once per waiting shopper.
+     */
     public V get(K key, Function<K, V> loader) {
         if (!enabled.getAsBoolean()) {
             return loader.apply(key);
         }
-        V value = cache.getIfPresent(key);
-        if (value != null) {
-            return value;
-        }
         long before = generation.get();
-        value = loader.apply(key);
-        if (value != null) {
-            cache.put(key, value);
-            if (generation.get() != before) {
-                cache.invalidate(key);
-            }
+        V value = cache.get(key, loader);
+        if (generation.get() != before) {
+            // emptied while this was read: what was loaded may predate the change
+            cache.invalidate(key);
         }
         return value;
     }
