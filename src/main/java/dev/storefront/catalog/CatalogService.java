@@ -16,7 +16,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.storefront.catalog.CatalogChanges.CatalogChanged;
 import dev.storefront.inventory.Availability;
-import dev.storefront.inventory.InventoryService;
 import dev.storefront.money.Money;
 
 /**
@@ -34,9 +33,6 @@ public class CatalogService {
     /** What the shared read models are kept under: one list or tree each, {@code limit} where it has one. */
     private record SharedKey(String name, int limit) {
     }
-
-    @Inject
-    InventoryService inventory;
 
     private final ReadModelCache<String, ProductDetails> productPages;
     private final ReadModelCache<SharedKey, Object> shared;
@@ -98,15 +94,19 @@ public class CatalogService {
 
     private ProductDetails loadProductPage(String slug) {
         CategoryTree tree = categoryTree();
-        return Product.findActiveBySlug(slug).map(product -> {
+        // one query: the product with its category, variants and their stock
+        return Product.<Product>find("""
+                select distinct p from Product p join fetch p.category left join fetch p.variants v
+                left join fetch v.stock where p.slug = ?1 and p.active = true""", slug).singleResultOptional()
+                .map(product -> {
             List<Variant> variants = product.variants.stream().filter(v -> v.active).toList();
             if (variants.isEmpty()) {
                 return null;
             }
-            Map<Long, Availability> stock = inventory.availabilityOf(variants.stream().map(v -> v.id).toList());
             List<ProductDetails.VariantOption> options = variants.stream()
                     .map(v -> new ProductDetails.VariantOption(v.sku, v.label(), v.price(), Map.copyOf(v.attributes),
-                            stock.get(v.id)))
+                            v.stock == null ? Availability.NONE
+                                    : new Availability(v.stock.available(), v.stock.lowStockThreshold)))
                     .toList();
             Category entity = product.category;
             // a category outside the tree (a broken parent chain) still gets a page, without its ancestors
