@@ -179,7 +179,7 @@ public class CatalogChanges {
                     listening = true;
                 }
                 receive();
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | Error e) { // even out of memory: keep listening
                 if (!stopping && !warned) {
                     LOG.warnf("Not listening for catalog changes (%s); read models are not cached until it is back",
                             e.getMessage());

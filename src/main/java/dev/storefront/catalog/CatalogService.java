@@ -28,7 +28,7 @@ import dev.storefront.money.Money;
 public class CatalogService {
 
     /** Bytes of product pages kept (estimated): the most visited products. */
-    private static final long PRODUCT_PAGES_BYTES = 24L * 1024 * 1024;
+    private static final long PRODUCT_PAGES_BYTES = 12L * 1024 * 1024;
 
     /** What the shared read models are kept under: one list or tree each, {@code limit} where it has one. */
     private record SharedKey(String name, int limit) {

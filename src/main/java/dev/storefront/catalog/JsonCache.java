@@ -27,7 +27,7 @@ import dev.storefront.web.HttpCaching;
 @ApplicationScoped
 public class JsonCache {
 
-    private static final long MAXIMUM_BYTES = 16L * 1024 * 1024;
+    private static final long MAXIMUM_BYTES = 8L * 1024 * 1024;
 
     private record CachedJson(byte[] body, String etag) {
     }

@@ -28,7 +28,7 @@ import dev.storefront.web.SharedPage;
 public class PageCache {
 
     /** Bytes of pages kept: about 2,500 pages of 20 KB. */
-    private static final long MAXIMUM_BYTES = 48L * 1024 * 1024;
+    private static final long MAXIMUM_BYTES = 24L * 1024 * 1024;
 
     @Inject
     PersonalParts personal;

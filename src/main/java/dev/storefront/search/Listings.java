@@ -24,7 +24,7 @@ import dev.storefront.catalog.ReadModelCache;
 public class Listings {
 
     /** Bytes of listings kept (estimated). */
-    private static final long LISTINGS_BYTES = 16L * 1024 * 1024;
+    private static final long LISTINGS_BYTES = 8L * 1024 * 1024;
 
     @Inject
     ProductSearch search;

@@ -2,6 +2,7 @@ package dev.storefront.web;
 
 import java.net.URI;
 import java.net.URLEncoder;
+import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 
 import dev.storefront.account.LoginThrottle;
@@ -149,6 +151,12 @@ public class ExceptionMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable exception, HttpServerRequest request) {
+        if (clientWentAway(exception, request)) {
+            // a browser that navigated away or a load tester stopping: nothing to answer, nothing to fix
+            LOG.debugf("%s %s: the client closed the connection (%s)", request.method(), request.path(), exception);
+            return ErrorResponses.problem(Problem.of(400, "Bad Request", "The connection closed before the request was read",
+                    request.path()));
+        }
         String incident = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(exception, "Incident %s: %s %s failed", incident, request.method(), request.path());
         String path = request.path();
@@ -157,6 +165,18 @@ public class ExceptionMappers {
                     "Something went wrong on our side (incident " + incident + ")", path));
         }
         return ErrorResponses.page(500, ErrorResponses.Templates.serverError(incident));
+    }
+
+    private static boolean clientWentAway(Throwable exception, HttpServerRequest request) {
+        if (request.response().closed()) {
+            return true;
+        }
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ClosedChannelException || cause instanceof HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The exception's own message when a feature wrote one for users, never a framework's internals. */
