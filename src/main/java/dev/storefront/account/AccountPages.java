@@ -30,6 +30,7 @@ import dev.storefront.cart.CartCookie;
 import dev.storefront.cart.CartService;
 import dev.storefront.config.StoreConfig;
 import dev.storefront.order.Order;
+import dev.storefront.web.ClientAddress;
 import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.InvalidInputException.FieldError;
 
@@ -91,7 +92,7 @@ public class AccountPages {
             @FormParam("next") String next, HttpServerRequest request) {
         String target = safeNext(next);
         try {
-            User user = accounts.authenticate(email, password, AuthApi.clientAddress(request));
+            User user = accounts.authenticate(email, password, ClientAddress.of(request));
             return signedIn(user, target, request);
         } catch (SignInFailedException e) {
             return page(401, Templates.login(trimmed(email), target, e.getMessage(), null));

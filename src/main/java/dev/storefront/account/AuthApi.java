@@ -15,6 +15,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
 
+import dev.storefront.web.ClientAddress;
 import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.InvalidInputException.FieldError;
 
@@ -57,7 +58,7 @@ public class AuthApi {
     @Path("token")
     public AccountService.IssuedTokens token(Credentials body, HttpServerRequest request) {
         Credentials credentials = InvalidInputException.requireBody(body);
-        User user = accounts.authenticate(credentials.email(), credentials.password(), clientAddress(request));
+        User user = accounts.authenticate(credentials.email(), credentials.password(), ClientAddress.of(request));
         return accounts.signIn(user);
     }
 
@@ -74,10 +75,6 @@ public class AuthApi {
     public Response logout() {
         accounts.signOut(token.getClaim(Tokens.SESSION_CLAIM));
         return Response.noContent().build();
-    }
-
-    static String clientAddress(HttpServerRequest request) {
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 
 }

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import com.sun.management.UnixOperatingSystemMXBean;
 
+import dev.storefront.order.OrderStatus;
 import dev.storefront.config.StoreConfig;
 import dev.storefront.inventory.InventoryService;
 import dev.storefront.money.Money;
@@ -58,7 +59,7 @@ public class Dashboard {
 
     static final int CHART_HEIGHT = 120;
     static final int BAR_WIDTH = 16;
-    private static final String PAID = "status in ('PAID', 'SHIPPED', 'DELIVERED', 'PARTIALLY_REFUNDED', 'REFUNDED')";
+    private static final String PAID = "status in (" + OrderStatus.sqlList(OrderStatus.PAID_FOR) + ")";
 
     @Inject
     EntityManager entityManager;
@@ -75,7 +76,8 @@ public class Dashboard {
         List<Bar> chart = chart(today);
         long max = chart.stream().mapToLong(b -> b.revenue().amount()).max().orElse(0);
         long waiting = ((Number) entityManager.createNativeQuery(
-                "select count(*) from orders where status in ('PAID', 'PARTIALLY_REFUNDED') and shipped_at is null")
+                "select count(*) from orders where status in (" + OrderStatus.sqlList(OrderStatus.SHIPPABLE)
+                        + ") and shipped_at is null")
                 .getSingleResult()).longValue();
         return new Summary(sales(today, today), sales(today.minusDays(6), today), chart, Money.of(max, config.currency()),
                 waiting, inventory.list("", "low", 1, 10), failedEmails(), OpenFiles.ofThisProcess());

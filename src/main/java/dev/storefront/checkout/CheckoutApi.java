@@ -13,8 +13,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.vertx.core.http.HttpServerRequest;
+
 import dev.storefront.config.StoreConfig;
 import dev.storefront.money.Money;
+import dev.storefront.web.ClientAddress;
 import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.InvalidInputException.FieldError;
 
@@ -52,15 +55,19 @@ public class CheckoutApi {
                 e.getValue().freeFrom().map(from -> Money.of(from, config.currency())).orElse(null))).toList();
     }
 
-    /** Validates, reserves stock and creates the order PENDING_PAYMENT; pay at {@code payment.redirectUrl}. */
+    /**
+     * Validates, reserves stock and creates the order PENDING_PAYMENT; pay at {@code payment.redirectUrl}.
+     * The same cart again answers with its pending order (200) instead of a second one.
+     */
     @POST
     @Path("checkout")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response place(CheckoutRequest body) {
+    public Response place(CheckoutRequest body, HttpServerRequest request) {
         InvalidInputException.requireBody(body);
         Long userId = token.getSubject() == null ? null : Long.valueOf(token.getSubject());
-        CheckoutService.Placed placed = checkout.checkout(body, userId);
-        return Response.status(Response.Status.CREATED).entity(new PlacedJson(placed.order().number,
+        CheckoutService.Placed placed = checkout.checkout(body, userId, ClientAddress.of(request));
+        // 201 for a new order; 200 when the cart's pending order is the answer again (a retry, a double click)
+        return Response.status(placed.resumed() ? Response.Status.OK : Response.Status.CREATED).entity(new PlacedJson(placed.order().number,
                 placed.order().status.name(), placed.order().total(), placed.orderPath(),
                 new PaymentJson(checkout.provider().name(), placed.payment().redirectUrl()))).build();
     }

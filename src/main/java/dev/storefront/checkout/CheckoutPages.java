@@ -27,6 +27,7 @@ import dev.storefront.account.User;
 import dev.storefront.cart.CartCookie;
 import dev.storefront.cart.CartService;
 import dev.storefront.config.StoreConfig;
+import dev.storefront.web.ClientAddress;
 import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.InvalidInputException.FieldError;
 
@@ -85,7 +86,7 @@ public class CheckoutPages {
         try {
             CheckoutService.Placed placed = checkout.checkout(new CheckoutRequest(cartId, email,
                     new ShippingAddress(name, line1, line2, city, region, postalCode, country), shippingMethod),
-                    userId());
+                    userId(), ClientAddress.of(request));
             return Response.seeOther(URI.create(placed.payment().redirectUrl())).build();
         } catch (InvalidInputException e) {
             Map<String, String> errors = e.errors().stream().collect(Collectors.toMap(
@@ -94,6 +95,10 @@ public class CheckoutPages {
                     : render(400, cartId, form, errors, "Please check the fields marked below.");
         } catch (InsufficientStockException e) {
             return render(409, cartId, form, Map.of(), e.getMessage());
+        } catch (ReservationCaps.CapReachedException e) {
+            Response page = render(429, cartId, form, Map.of(), e.getMessage());
+            page.getHeaders().putSingle("Retry-After", e.getResponse().getHeaderString("Retry-After"));
+            return page;
         }
     }
 

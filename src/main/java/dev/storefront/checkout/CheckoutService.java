@@ -1,5 +1,6 @@
 package dev.storefront.checkout;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,7 @@ import io.quarkus.scheduler.Scheduled;
 
 import dev.storefront.config.StoreConfig;
 import dev.storefront.order.Order;
+import dev.storefront.order.OrderLifecycle;
 import dev.storefront.order.OrderStatus;
 import dev.storefront.payment.PaymentProvider;
 
@@ -48,37 +50,69 @@ public class CheckoutService {
     @Inject
     CheckoutMetrics metrics;
 
-    /** A placed order, its page (with the guest's token), and where the shopper goes to pay. */
-    public record Placed(Order order, String orderPath, PaymentProvider.Start payment) {
+    @Inject
+    ReservationCaps caps;
+
+    @Inject
+    OrderLifecycle lifecycle;
+
+    /**
+     * A placed order, its page (with the guest's token), and where the shopper goes to pay; {@code resumed}
+     * when the cart had been checked out already, just like this, and that order is the answer again.
+     */
+    public record Placed(Order order, String orderPath, PaymentProvider.Start payment, boolean resumed) {
+    }
+
+    private record Placement(Order order, boolean resumed) {
     }
 
     /**
      * Validates, reserves and creates the order in one transaction (all or nothing), then starts the
-     * payment. If the payment service cannot be reached the order is cancelled at once and its stock
-     * released, and the shopper is told to try again.
+     * payment. Checkout is idempotent per cart: the same cart checked out again (a double click, a retry,
+     * a second tab) resumes its one pending order and payment; a cart changed since replaces that order,
+     * whose stock is released in the same transaction. If the payment service cannot be reached a new order
+     * is cancelled at once and its stock released, and the shopper is told to try again.
      */
-    public Placed checkout(CheckoutRequest request, Long userId) {
+    public Placed checkout(CheckoutRequest request, Long userId, String clientAddress) {
         Timer.Sample timing = Timer.start();
         try {
-            return place(request, userId);
+            return place(request, userId, clientAddress);
         } finally {
             timing.stop(metrics.checkout());
         }
     }
 
-    private Placed place(CheckoutRequest request, Long userId) {
+    private Placed place(CheckoutRequest request, Long userId, String clientAddress) {
         ValidatedCheckout valid = validation.validate(request, userId);
-        Order order = QuarkusTransaction.requiringNew().call(() -> {
+        String fingerprint = valid.fingerprint();
+        Placement placement = QuarkusTransaction.requiringNew().call(() -> {
+            caps.lock(valid, clientAddress);
+            Order pending = Order.<Order>find("cartId = ?1 and status = ?2", valid.cartId(),
+                    OrderStatus.PENDING_PAYMENT).firstResult();
+            if (pending != null) {
+                if (fingerprint.equals(pending.checkoutFingerprint) && pending.reservedUntil.isAfter(Instant.now())) {
+                    return new Placement(pending, true);
+                }
+                confirmation.cancelPending(pending.id, fingerprint.equals(pending.checkoutFingerprint)
+                        ? "reservation ended; checked out again" : "replaced: the cart changed before payment",
+                        OrderLifecycle.SHOPPER);
+            }
+            caps.check(valid, clientAddress);
             stock.reserve(valid.lines());
-            return orders.create(valid);
+            Order order = orders.create(valid, clientAddress);
+            lifecycle.created(order, OrderLifecycle.SHOPPER, "checkout");
+            return new Placement(order, false);
         });
-        metrics.orderPlaced();
+        Order order = placement.order();
+        if (!placement.resumed()) {
+            metrics.orderPlaced();
+        }
         MDC.put("orderNumber", order.number);
         String orderPath = order.pagePath();
         try {
-            return new Placed(order, orderPath, provider().start(order, orderPath));
+            return new Placed(order, orderPath, provider().start(order, orderPath), placement.resumed());
         } catch (PaymentProvider.UnavailableException e) {
-            if (confirmation.cancel(order.id, "payment service unavailable")) {
+            if (!placement.resumed() && confirmation.cancel(order.id, "payment service unavailable", "checkout")) {
                 metrics.paymentFailed();
             }
             throw e;
@@ -95,8 +129,9 @@ public class CheckoutService {
         }
         PaymentProvider.Outcome outcome = provider().check(order);
         if (outcome == PaymentProvider.Outcome.SUCCEEDED) {
-            confirmation.paymentSucceeded(order.id);
-        } else if (outcome == PaymentProvider.Outcome.FAILED && confirmation.cancel(order.id, "payment declined")) {
+            confirmation.paymentSucceeded(order.id, provider().name() + " (asked on the shopper's return)");
+        } else if (outcome == PaymentProvider.Outcome.FAILED
+                && confirmation.cancel(order.id, "payment declined", provider().name() + " (asked on the shopper's return)")) {
             metrics.paymentFailed();
         }
         return QuarkusTransaction.requiringNew().call(() -> Order.<Order>findById(order.id));
@@ -121,7 +156,7 @@ public class CheckoutService {
                 .map(o -> o.id).toList());
         int released = 0;
         for (Long id : expired) {
-            if (confirmation.cancel(id, "payment not completed in time")) {
+            if (confirmation.cancel(id, "payment not completed in time", OrderLifecycle.SWEEPER)) {
                 released++;
             }
         }

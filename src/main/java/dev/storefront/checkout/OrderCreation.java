@@ -22,13 +22,15 @@ public class OrderCreation {
     @Inject
     StoreConfig config;
 
-    public Order create(ValidatedCheckout checkout) {
+    public Order create(ValidatedCheckout checkout, String clientAddress) {
         Order order = new Order();
         order.number = uniqueNumber();
         order.accessToken = SecureTokens.newToken();
         order.userId = checkout.userId();
         order.email = checkout.email();
         order.cartId = checkout.cartId();
+        order.checkoutFingerprint = checkout.fingerprint();
+        order.clientAddress = clientAddress;
         ShippingAddress address = checkout.address();
         order.shipName = address.name();
         order.shipLine1 = address.line1();

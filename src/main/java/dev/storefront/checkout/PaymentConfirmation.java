@@ -1,12 +1,10 @@
 package dev.storefront.checkout;
 
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
@@ -16,14 +14,16 @@ import dev.storefront.cart.CartService;
 import dev.storefront.config.StoreConfig;
 import dev.storefront.mail.OrderEmails;
 import dev.storefront.order.Order;
+import dev.storefront.order.OrderLifecycle;
 import dev.storefront.order.OrderStatus;
 import dev.storefront.payment.Payment;
 import dev.storefront.payment.PaymentProvider;
 
 /**
- * Stage 5, confirm, and its failure twin. Each starts with a conditional status change
- * (PENDING_PAYMENT to PAID or CANCELLED), so that however many times and in whatever order webhooks,
- * return visits and the sweeper arrive, exactly one of them does the work: one sale, one email.
+ * Stage 5, confirm, and its failure twin. Each is one move of the order's lifecycle (PENDING_PAYMENT to
+ * PAID or CANCELLED), so that however many times and in whatever order webhooks, return visits and the
+ * sweeper arrive, exactly one of them does the work: one sale, one email. Calls to the payment provider
+ * (a late payment's refund) are made after the transaction, never inside it.
  */
 @ApplicationScoped
 public class PaymentConfirmation {
@@ -31,10 +31,10 @@ public class PaymentConfirmation {
     private static final Logger LOG = Logger.getLogger(PaymentConfirmation.class);
 
     @Inject
-    EntityManager entityManager;
+    StockReservation stock;
 
     @Inject
-    StockReservation stock;
+    OrderLifecycle lifecycle;
 
     @Inject
     OrderEmails emails;
@@ -48,75 +48,76 @@ public class PaymentConfirmation {
     @Inject
     StoreConfig config;
 
-    /** The payment of the order succeeded: PAID, stock sold, confirmation queued, cart emptied. Idempotent. */
-    public void paymentSucceeded(long orderId) {
-        Order paid = QuarkusTransaction.requiringNew().call(() -> {
-            int changed = entityManager.createNativeQuery("""
-                    update orders set status = 'PAID', paid_at = now()
-                    where id = ?1 and status = 'PENDING_PAYMENT'""").setParameter(1, orderId).executeUpdate();
-            Order order = Order.findById(orderId);
-            entityManager.refresh(order);
+    /**
+     * The payment of the order succeeded ({@code actor}: who says so, e.g. "stripe:evt_…"): PAID, stock
+     * sold, confirmation queued, cart emptied. Idempotent. Money for an order cancelled meanwhile is refunded.
+     */
+    public void paymentSucceeded(long orderId, String actor) {
+        Order order = QuarkusTransaction.requiringNew().call(() -> {
+            boolean paid = lifecycle.move(orderId, OrderStatus.PENDING_PAYMENT, OrderStatus.PAID, actor,
+                    "payment received");
+            Order current = Order.findById(orderId);
             Payment.<Payment>findByIdOptional(orderId).filter(p -> p.status == Payment.Status.PENDING)
                     .ifPresent(p -> {
                         p.status = Payment.Status.SUCCEEDED;
                         p.updatedAt = Instant.now();
                     });
-            if (changed == 0) {
-                return order.status == OrderStatus.CANCELLED ? refundLate(order) : null;
+            if (paid) {
+                stock.sell(current);
+                emails.queueConfirmation(current, config.publicUrl() + current.pagePath());
             }
-            stock.sell(order);
-            emails.queueConfirmation(order, config.publicUrl() + order.pagePath());
-            return order;
+            return current;
         });
-        if (paid != null && paid.status == OrderStatus.PAID) {
-            if (paid.cartId != null) {
-                carts.find(paid.cartId).ifPresent(cart -> carts.clear(cart.id()));
-            }
+        if (order.status == OrderStatus.CANCELLED) {
+            refundLate(order);
+        } else if (order.status == OrderStatus.PAID && order.cartId != null) {
+            carts.find(order.cartId).ifPresent(cart -> carts.clear(cart.id()));
         }
     }
 
     /** The payment failed or was abandoned: CANCELLED, stock released. Idempotent; a paid order stays paid. */
-    public boolean cancel(long orderId, String reason) {
-        Order cancelled = QuarkusTransaction.requiringNew().call(() -> {
-            int changed = entityManager.createNativeQuery("""
-                    update orders set status = 'CANCELLED', cancelled_at = now(), cancel_reason = ?2
-                    where id = ?1 and status = 'PENDING_PAYMENT'""").setParameter(1, orderId)
-                    .setParameter(2, reason).executeUpdate();
-            if (changed == 0) {
-                return null;
-            }
-            Order order = Order.findById(orderId);
-            entityManager.refresh(order);
-            stock.release(order);
-            Payment.<Payment>findByIdOptional(orderId).filter(p -> p.status == Payment.Status.PENDING)
-                    .ifPresent(p -> {
-                        p.status = Payment.Status.FAILED;
-                        p.updatedAt = Instant.now();
-                    });
-            return order;
-        });
-        return cancelled != null;
+    public boolean cancel(long orderId, String reason, String actor) {
+        return QuarkusTransaction.requiringNew().call(() -> cancelPending(orderId, reason, actor));
+    }
+
+    /** {@link #cancel} inside the caller's transaction (a checkout replacing the cart's previous order). */
+    boolean cancelPending(long orderId, String reason, String actor) {
+        if (!lifecycle.move(orderId, OrderStatus.PENDING_PAYMENT, OrderStatus.CANCELLED, actor, reason)) {
+            return false;
+        }
+        stock.release(Order.findById(orderId));
+        Payment.<Payment>findByIdOptional(orderId).filter(p -> p.status == Payment.Status.PENDING)
+                .ifPresent(p -> {
+                    p.status = Payment.Status.FAILED;
+                    p.updatedAt = Instant.now();
+                });
+        return true;
     }
 
     /** Money arrived for an order that was cancelled meanwhile (its stock may be gone): give it back. */
-    private Order refundLate(Order order) {
-        Payment payment = Payment.<Payment>findById(order.id);
+    private void refundLate(Order order) {
+        Payment payment = QuarkusTransaction.requiringNew().call(() -> Payment.<Payment>findById(order.id));
         if (payment == null || payment.status == Payment.Status.REFUNDED) {
-            return order;
+            return;
         }
         PaymentProvider provider = providers.stream().filter(p -> p.name().equals(payment.provider)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no payment provider " + payment.provider));
         try {
+            // the key makes a second call (a repeated webhook) return the same refund, never a second one
             provider.refund(order, payment.amount, "order-" + order.id + "-refund");
-            payment.status = Payment.Status.REFUNDED;
-            payment.updatedAt = Instant.now();
-            order.refundedAmount = Math.min(order.totalAmount, payment.amount);
-            LOG.warnf("Payment arrived for cancelled order %s; refunded %d %s", order.number, payment.amount,
-                    payment.currency);
         } catch (PaymentProvider.UnavailableException e) {
             LOG.errorf("Payment arrived for cancelled order %s but the refund failed; refund it by hand: %s",
                     order.number, e.getMessage());
+            return;
         }
-        return order;
+        QuarkusTransaction.requiringNew().run(() -> {
+            Payment refunded = Payment.findById(order.id);
+            refunded.status = Payment.Status.REFUNDED;
+            refunded.updatedAt = Instant.now();
+            Order cancelled = Order.findById(order.id);
+            cancelled.refundedAmount = Math.min(cancelled.totalAmount, payment.amount);
+        });
+        LOG.warnf("Payment arrived for cancelled order %s; refunded %d %s", order.number, payment.amount,
+                payment.currency);
     }
 }

@@ -80,6 +80,22 @@ public interface StoreConfig {
         /** Tax in basis points (1/100 of a percent) per country; countries not listed pay none. */
         java.util.Map<String, Integer> taxRates();
 
+        /** Unpaid orders one shopper (account, or email for guests) may hold at once. */
+        @WithDefault("3")
+        int maxPendingOrders();
+
+        /** Units of stock one shopper's unpaid orders may hold at once. */
+        @WithDefault("50")
+        int maxReservedUnits();
+
+        /** Unpaid orders one client address may hold at once (several shoppers may share one). */
+        @WithDefault("10")
+        int maxPendingOrdersPerAddress();
+
+        /** Units of stock one client address's unpaid orders may hold at once. */
+        @WithDefault("150")
+        int maxReservedUnitsPerAddress();
+
         /** Whether the production profile may take "payments" on the local test page. */
         @WithDefault("false")
         boolean allowTestPaymentsInProduction();

@@ -40,6 +40,12 @@ public record Money(long amount, String currency) implements Comparable<Money> {
         return new Money(minor.longValueExact(), currency);
     }
 
+    /** "12.50 EUR": the amount as a decimal in its currency, then the currency. */
+    public String decimal() {
+        int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        return java.math.BigDecimal.valueOf(amount, digits).toPlainString() + " " + currency;
+    }
+
     @Override
     public int compareTo(Money other) {
         requireSameCurrency(other);

@@ -36,6 +36,10 @@ public class Order extends PanacheEntity {
     /** Lets a guest see the order: the token in the confirmation link. */
     public String accessToken;
     public String cartId;
+    /** What was checked out (see ValidatedCheckout#fingerprint): the same again resumes this order. */
+    public String checkoutFingerprint;
+    /** The address the checkout came from, for the reservation caps. */
+    public String clientAddress;
 
     public String shipName;
     public String shipLine1;

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.ToLongFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,9 +37,6 @@ import dev.storefront.web.InvalidInputException.FieldError;
 public class OrderFulfilment {
 
     private static final Logger LOG = Logger.getLogger(OrderFulfilment.class);
-    private static final Set<OrderStatus> SHIPPABLE = Set.of(OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED);
-    private static final Set<OrderStatus> REFUNDABLE = Set.of(OrderStatus.PAID, OrderStatus.PARTIALLY_REFUNDED,
-            OrderStatus.SHIPPED, OrderStatus.DELIVERED);
 
     /** The order is not in a state that allows this; 409 naming the state. */
     public static class WrongStateException extends ClientErrorException {
@@ -72,6 +68,9 @@ public class OrderFulfilment {
     AuditLog audit;
 
     @Inject
+    OrderLifecycle lifecycle;
+
+    @Inject
     StoreConfig config;
 
     /** PAID to SHIPPED with a tracking number; the shipping email is queued in the same transaction. */
@@ -82,12 +81,11 @@ public class OrderFulfilment {
         }
         return QuarkusTransaction.requiringNew().call(() -> {
             Order order = locked(number);
-            if (!SHIPPABLE.contains(order.status)) {
+            if (!OrderStatus.SHIPPABLE.contains(order.status)) {
                 throw new WrongStateException(order, "shipped");
             }
             Map<String, Object> before = snapshot(order);
-            order.status = OrderStatus.SHIPPED;
-            order.shippedAt = Instant.now();
+            lifecycle.move(order.id, order.status, OrderStatus.SHIPPED, actor, "tracking number " + tracking);
             order.trackingNumber = tracking;
             emails.queueShipped(order, config.publicUrl() + order.pagePath());
             audit.record(actor, "order.ship", "order", number, before, snapshot(order));
@@ -103,7 +101,7 @@ public class OrderFulfilment {
                 throw new WrongStateException(order, "marked delivered");
             }
             Map<String, Object> before = snapshot(order);
-            order.status = OrderStatus.DELIVERED;
+            lifecycle.move(order.id, OrderStatus.SHIPPED, OrderStatus.DELIVERED, actor, "");
             audit.record(actor, "order.deliver", "order", number, before, snapshot(order));
             return order;
         });
@@ -116,7 +114,7 @@ public class OrderFulfilment {
     public Order cancel(String number, String actor) {
         Order current = QuarkusTransaction.requiringNew().call(() -> find(number));
         if (current.status == OrderStatus.PENDING_PAYMENT) {
-            if (confirmation.cancel(current.id, "cancelled by the store")) {
+            if (confirmation.cancel(current.id, "cancelled by the store", actor)) {
                 QuarkusTransaction.requiringNew().run(() -> audit.record(actor, "order.cancel", "order", number,
                         Map.of("status", OrderStatus.PENDING_PAYMENT), Map.of("status", OrderStatus.CANCELLED)));
                 return QuarkusTransaction.requiringNew().call(() -> find(number));
@@ -128,7 +126,7 @@ public class OrderFulfilment {
             throw new WrongStateException(current, "cancelled");
         }
         if (current.totalAmount - committedRefunds(current.id) > 0) {
-            refund(number, order -> order.totalAmount - committedRefunds(order.id), "order cancelled", actor);
+            refund(number, order -> order.totalAmount - committedRefunds(order.id), "order cancelled", actor, false);
         }
         Order cancelled = QuarkusTransaction.requiringNew().call(() -> {
             Order order = locked(number);
@@ -136,9 +134,7 @@ public class OrderFulfilment {
                 throw new WrongStateException(order, "cancelled");
             }
             Map<String, Object> before = snapshot(order);
-            order.status = OrderStatus.CANCELLED;
-            order.cancelledAt = Instant.now();
-            order.cancelReason = "cancelled by the store";
+            lifecycle.move(order.id, order.status, OrderStatus.CANCELLED, actor, "cancelled by the store");
             stock.restock(order, actor);
             audit.record(actor, "order.cancel", "order", number, before, snapshot(order));
             return order;
@@ -161,17 +157,19 @@ public class OrderFulfilment {
             } catch (IllegalArgumentException e) {
                 throw InvalidInputException.of("amount", e.getMessage());
             }
-        }, reason, actor);
+        }, reason, actor, true);
     }
 
-    private Order refund(String number, ToLongFunction<Order> amountOf, String reason, String actor) {
+    /** A refund; {@code moveStatus} false when it is part of a cancellation, which makes the move itself. */
+    private Order refund(String number, ToLongFunction<Order> amountOf, String reason, String actor,
+            boolean moveStatus) {
         String why = reason == null ? "" : reason.strip();
         if (why.length() > 200) {
             throw InvalidInputException.of("reason", "must be at most 200 characters");
         }
         Refund pending = QuarkusTransaction.requiringNew().call(() -> {
             Order order = locked(number);
-            if (!REFUNDABLE.contains(order.status)) {
+            if (!OrderStatus.REFUNDABLE.contains(order.status)) {
                 throw new WrongStateException(order, "refunded");
             }
             long amount = amountOf.applyAsLong(order);
@@ -210,8 +208,9 @@ public class OrderFulfilment {
             refund.providerRef = providerRef;
             locked.refundedAmount += amount;
             boolean full = locked.refundedAmount >= locked.totalAmount;
-            if (locked.status != OrderStatus.CANCELLED) {
-                locked.status = full ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
+            if (moveStatus && OrderStatus.REFUNDABLE.contains(locked.status)) {
+                lifecycle.move(locked.id, locked.status, full ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED,
+                        actor, "refunded " + Money.of(amount, locked.currency).decimal() + (why.isEmpty() ? "" : ": " + why));
             }
             if (full) {
                 Payment.<Payment>findByIdOptional(locked.id).ifPresent(p -> {

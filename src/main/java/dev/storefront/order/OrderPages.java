@@ -1,5 +1,7 @@
 package dev.storefront.order;
 
+import java.util.List;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,9 +27,12 @@ public class OrderPages {
     @Inject
     CheckoutService checkout;
 
+    @Inject
+    OrderLifecycle lifecycle;
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance order(Order order);
+        static native TemplateInstance order(Order order, List<OrderEvent> history);
     }
 
     @GET
@@ -35,7 +40,7 @@ public class OrderPages {
     public Response order(@PathParam("number") String number, @QueryParam("token") String token) {
         Order order = access.find(number, token);
         Order current = checkout.refresh(order, "/orders/" + number + (token == null ? "" : "?token=" + token));
-        return Response.ok(Templates.order(current).render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        return Response.ok(Templates.order(current, lifecycle.history(current.id)).render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build();
     }
 }

@@ -26,7 +26,8 @@ public class OrderQueries {
     }
 
     /** An order with everything the admin's detail shows. */
-    public record Detail(Order order, Payment payment, List<Refund> refunds, List<OutboxEmail> emails) {
+    public record Detail(Order order, Payment payment, List<Refund> refunds, List<OutboxEmail> emails,
+            List<OrderEvent> history) {
     }
 
     @Transactional
@@ -46,7 +47,8 @@ public class OrderQueries {
     public java.util.Optional<Detail> detail(String number) {
         return Order.findByNumber(number).map(order -> new Detail(order, Payment.findById(order.id),
                 Refund.list("orderId = ?1 order by createdAt", order.id),
-                OutboxEmail.list("orderId = ?1 order by createdAt", order.id)));
+                OutboxEmail.list("orderId = ?1 order by createdAt", order.id),
+                OrderEvent.list("orderId = ?1 order by id", order.id)));
     }
 
     private record Query(String where, Map<String, Object> params) {

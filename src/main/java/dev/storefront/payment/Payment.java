@@ -1,5 +1,7 @@
 package dev.storefront.payment;
 
+import dev.storefront.order.Order;
+
 import java.time.Instant;
 
 import jakarta.persistence.Column;
@@ -34,4 +36,18 @@ public class Payment extends PanacheEntityBase {
     public String currency;
     public Instant createdAt = Instant.now();
     public Instant updatedAt = Instant.now();
+
+    /**
+     * The order's payment as started with the provider under {@code providerRef}: recorded by the first of
+     * any number of concurrent starts (a checkout submitted twice), and the same record for all of them.
+     * Call inside a transaction.
+     */
+    public static Payment started(Order order, String provider, String providerRef) {
+        getEntityManager().createNativeQuery("""
+                insert into payments (order_id, provider, provider_ref, status, amount, currency)
+                values (?1, ?2, ?3, 'PENDING', ?4, ?5) on conflict (order_id) do nothing""")
+                .setParameter(1, order.id).setParameter(2, provider).setParameter(3, providerRef)
+                .setParameter(4, order.totalAmount).setParameter(5, order.currency).executeUpdate();
+        return findById(order.id);
+    }
 }

@@ -65,15 +65,8 @@ public class StripePaymentProvider implements PaymentProvider {
                         .build();
                 session = Session.create(params, options("order-" + order.id + "-session"));
                 String sessionId = session.getId();
-                QuarkusTransaction.requiringNew().run(() -> {
-                    Payment payment = new Payment();
-                    payment.orderId = order.id;
-                    payment.provider = NAME;
-                    payment.providerRef = sessionId;
-                    payment.amount = order.totalAmount;
-                    payment.currency = order.currency;
-                    payment.persist();
-                });
+                // the same idempotency key gives concurrent starts the same session: one record for it
+                QuarkusTransaction.requiringNew().run(() -> Payment.started(order, NAME, sessionId));
             }
             return new Start(session.getUrl());
         } catch (ApiConnectionException e) {

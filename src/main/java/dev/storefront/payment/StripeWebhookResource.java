@@ -78,14 +78,15 @@ public class StripeWebhookResource {
             LOG.debugf("Stripe event %s for an unknown session %s ignored", type, sessionId);
             return Response.ok().build();
         }
+        String actor = "stripe:" + event.path("id").asText("event");
         switch (type) {
             case "checkout.session.completed", "checkout.session.async_payment_succeeded" -> {
                 if ("paid".equals(session.path("payment_status").asText())) {
-                    confirmation.paymentSucceeded(orderId);
+                    confirmation.paymentSucceeded(orderId, actor);
                 }
             }
             case "checkout.session.expired", "checkout.session.async_payment_failed" -> {
-                if (confirmation.cancel(orderId, "payment not completed")) {
+                if (confirmation.cancel(orderId, "payment not completed", actor)) {
                     metrics.paymentFailed();
                 }
             }

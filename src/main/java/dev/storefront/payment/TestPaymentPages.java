@@ -55,9 +55,9 @@ public class TestPaymentPages {
         Order order = orderOf(reference);
         Payment payment = provider.record(reference, "pay".equals(decision));
         if (payment.status == Payment.Status.SUCCEEDED) {
-            confirmation.paymentSucceeded(order.id);
+            confirmation.paymentSucceeded(order.id, "test payment page");
         } else if (payment.status == Payment.Status.FAILED) {
-            confirmation.cancel(order.id, "payment declined");
+            confirmation.cancel(order.id, "payment declined", "test payment page");
         }
         return Response.seeOther(URI.create(safe(returnPath, order))).build();
     }

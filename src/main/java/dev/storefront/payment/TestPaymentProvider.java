@@ -27,16 +27,8 @@ public class TestPaymentProvider implements PaymentProvider {
     @Override
     @Transactional
     public Start start(Order order, String returnPath) {
-        Payment payment = Payment.<Payment>findByIdOptional(order.id).orElseGet(() -> {
-            Payment created = new Payment();
-            created.orderId = order.id;
-            created.provider = NAME;
-            created.providerRef = "test_" + SecureTokens.newToken();
-            created.amount = order.totalAmount;
-            created.currency = order.currency;
-            created.persist();
-            return created;
-        });
+        Payment payment = Payment.<Payment>findByIdOptional(order.id)
+                .orElseGet(() -> Payment.started(order, NAME, "test_" + SecureTokens.newToken()));
         return new Start("/pay/test/" + payment.providerRef + "?return="
                 + URLEncoder.encode(returnPath, StandardCharsets.UTF_8));
     }

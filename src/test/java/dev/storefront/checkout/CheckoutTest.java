@@ -100,7 +100,11 @@ class CheckoutTest {
         assertEquals(before.onHand() - 2, after.onHand(), "two sold");
         assertEquals(before.reserved(), after.reserved(), "the reservation became the sale");
         given().when().get("/api/v1/carts/" + cart).then().statusCode(200).body("lines.size()", equalTo(0));
-        assertTrue(shopper.open(orderUrl).contains("Your order is paid"));
+        String orderPage = shopper.open(orderUrl);
+        assertTrue(orderPage.contains("Your order is paid"));
+        String history = orderPage.substring(orderPage.indexOf("id=\"order-history\""));
+        assertTrue(history.indexOf("Order placed") < history.indexOf("Payment received")
+                && history.indexOf("Order placed") > 0, "the shopper sees what happened, in order: " + history);
 
         String number = placed.getString("orderNumber");
         assertTrue(awaitMailAbout(number), "the confirmation arrives");
@@ -178,7 +182,7 @@ class CheckoutTest {
             assertEquals(10, stock(sku.sku()).reserved());
             for (String number : placed) {
                 long id = QuarkusTransaction.requiringNew().call(() -> Order.findByNumber(number).orElseThrow().id);
-                confirmation.paymentSucceeded(id);
+                confirmation.paymentSucceeded(id, "test");
             }
         } finally {
             pool.shutdown();
@@ -200,9 +204,9 @@ class CheckoutTest {
         try {
             List<Future<?>> calls = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                calls.add(pool.submit(() -> confirmation.paymentSucceeded(id)));
+                calls.add(pool.submit(() -> confirmation.paymentSucceeded(id, "test")));
                 if (i == 3) {
-                    calls.add(pool.submit(() -> confirmation.cancel(id, "declined")));
+                    calls.add(pool.submit(() -> confirmation.cancel(id, "declined", "test")));
                 }
             }
             for (Future<?> call : calls) {

@@ -55,7 +55,7 @@ class ConfirmationEmailOutageTest {
 
         OutageSmtpServer.down();
         try {
-            confirmation.paymentSucceeded(id);
+            confirmation.paymentSucceeded(id, "test");
             assertEquals(OrderStatus.PAID, QuarkusTransaction.requiringNew()
                     .call(() -> Order.<Order>findById(id).status), "paid at once");
             outbox.sendDueNow();

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -75,6 +76,19 @@ class AdminOrderTest {
                 .withRequestBody(containing("amount=" + (total - 500))));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("amount", "1.00"))
                 .when().post("/api/v1/admin/orders/" + number + "/refunds").then().statusCode(409);
+
+        // every move is in the order's history: from, to, who, why
+        @SuppressWarnings("unchecked")
+        List<Object[]> history = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
+                select coalesce(e.from_status, '-'), e.to_status, e.actor, e.reason from order_events e
+                join orders o on o.id = e.order_id where o.number = ?1 order by e.id""").setParameter(1, number)
+                .getResultList());
+        List<String> moves = history.stream().map(row -> row[0] + ">" + row[1]).toList();
+        assertEquals(List.of("->PENDING_PAYMENT", "PENDING_PAYMENT>PAID", "PAID>PARTIALLY_REFUNDED",
+                "PARTIALLY_REFUNDED>REFUNDED"), moves);
+        assertTrue(((String) history.get(1)[2]).startsWith("stripe:"), "paid by Stripe's webhook: " + history.get(1)[2]);
+        assertTrue(((String) history.get(2)[2]).startsWith("admin"), "refunded by an admin: " + history.get(2)[2]);
+        assertEquals("refunded 5.00 USD: scratched", history.get(2)[3]);
     }
 
     @Test

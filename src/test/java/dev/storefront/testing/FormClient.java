@@ -23,8 +23,23 @@ public final class FormClient {
     public final CookieFilter cookies = new CookieFilter();
     public String csrf;
 
+    private final java.util.Map<String, String> presetCookies = new java.util.HashMap<>();
+    private final java.util.Map<String, String> headers = new java.util.HashMap<>();
+
+    /** Sends this cookie with every request, as a browser that already has it would (e.g. a cart). */
+    public FormClient cookie(String name, String value) {
+        presetCookies.put(name, value);
+        return this;
+    }
+
+    /** Sends this header with every request (e.g. X-Forwarded-For, as Nginx would). */
+    public FormClient header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
     public RequestSpecification request() {
-        return given().filter(cookies).redirects().follow(false);
+        return given().filter(cookies).cookies(presetCookies).headers(headers).redirects().follow(false);
     }
 
     /** GETs a page that must answer 200, and remembers its CSRF token. */
