@@ -110,6 +110,14 @@ public interface StoreConfig {
         java.util.Optional<String> webhookSecret();
 
         java.util.Optional<String> apiBase();
+
+        /** How long to wait for a connection to Stripe, per try. */
+        @WithDefault("PT5S")
+        java.time.Duration connectTimeout();
+
+        /** How long to wait for Stripe's answer, per try. */
+        @WithDefault("PT10S")
+        java.time.Duration readTimeout();
     }
 
     /** A flat shipping rate, free from an order subtotal on if {@code freeFrom} is set. */

@@ -3,14 +3,12 @@ package dev.storefront.payment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.jboss.logging.Logger;
 
-import com.stripe.Stripe;
-import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Refund;
 import com.stripe.model.checkout.Session;
-import com.stripe.net.RequestOptions;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 
@@ -33,6 +31,9 @@ public class StripePaymentProvider implements PaymentProvider {
     @Inject
     StoreConfig config;
 
+    @Inject
+    StripeApi stripe;
+
     @Override
     public String name() {
         return NAME;
@@ -44,7 +45,7 @@ public class StripePaymentProvider implements PaymentProvider {
         try {
             Session session;
             if (existing != null && existing.providerRef != null) {
-                session = Session.retrieve(existing.providerRef, options(null));
+                session = stripe.retrieveSession(existing.providerRef);
             } else {
                 String back = config.publicUrl() + returnPath;
                 SessionCreateParams params = SessionCreateParams.builder()
@@ -63,13 +64,13 @@ public class StripePaymentProvider implements PaymentProvider {
                                         .build())
                                 .build())
                         .build();
-                session = Session.create(params, options("order-" + order.id + "-session"));
+                session = stripe.createSession(params, "order-" + order.id + "-session");
                 String sessionId = session.getId();
                 // the same idempotency key gives concurrent starts the same session: one record for it
                 QuarkusTransaction.requiringNew().run(() -> Payment.started(order, NAME, sessionId));
             }
             return new Start(session.getUrl());
-        } catch (ApiConnectionException e) {
+        } catch (StripeApi.StripeDownException | FaultToleranceException e) {
             throw new UnavailableException("Stripe could not be reached: " + e.getMessage(), e);
         } catch (StripeException e) {
             throw new UnavailableException("Stripe refused the session: " + e.getMessage(), e);
@@ -83,12 +84,12 @@ public class StripePaymentProvider implements PaymentProvider {
             return Outcome.PENDING;
         }
         try {
-            Session session = Session.retrieve(payment.providerRef, options(null));
+            Session session = stripe.retrieveSession(payment.providerRef);
             if ("paid".equals(session.getPaymentStatus()) || "no_payment_required".equals(session.getPaymentStatus())) {
                 return Outcome.SUCCEEDED;
             }
             return "expired".equals(session.getStatus()) ? Outcome.FAILED : Outcome.PENDING;
-        } catch (StripeException e) {
+        } catch (StripeException | StripeApi.StripeDownException | FaultToleranceException e) {
             LOG.warnf("Could not ask Stripe about order %s: %s", order.number, e.getMessage());
             return Outcome.PENDING;
         }
@@ -101,28 +102,17 @@ public class StripePaymentProvider implements PaymentProvider {
             throw new UnavailableException("Order " + order.number + " has no Stripe payment to refund", null);
         }
         try {
-            Session session = Session.retrieve(payment.providerRef, options(null));
+            Session session = stripe.retrieveSession(payment.providerRef);
             if (session.getPaymentIntent() == null) {
                 throw new UnavailableException("Stripe holds no payment for order " + order.number, null);
             }
-            Refund refund = Refund.create(RefundCreateParams.builder().setPaymentIntent(session.getPaymentIntent())
-                    .setAmount(amount).build(), options(key));
+            Refund refund = stripe.createRefund(RefundCreateParams.builder()
+                    .setPaymentIntent(session.getPaymentIntent()).setAmount(amount).build(), key);
             return refund.getId();
-        } catch (ApiConnectionException e) {
+        } catch (StripeApi.StripeDownException | FaultToleranceException e) {
             throw new UnavailableException("Stripe could not be reached: " + e.getMessage(), e);
         } catch (StripeException e) {
             throw new UnavailableException("Stripe refused the refund: " + e.getMessage(), e);
         }
-    }
-
-    private RequestOptions options(String idempotencyKey) {
-        config.checkout().stripe().apiBase().filter(base -> !base.isBlank()).ifPresent(Stripe::overrideApiBase);
-        RequestOptions.RequestOptionsBuilder options = RequestOptions.builder()
-                .setApiKey(config.checkout().stripe().secretKey().orElse(""))
-                .setMaxNetworkRetries(2);
-        if (idempotencyKey != null) {
-            options.setIdempotencyKey(idempotencyKey);
-        }
-        return options.build();
     }
 }

@@ -58,6 +58,22 @@ public class FakeStripe implements QuarkusTestResourceLifecycleManager {
                 {"id": "re_test_1", "object": "refund", "status": "succeeded", "amount": 100}""")));
     }
 
+    /** Stripe fails on its side: every new session is answered with this status. */
+    public static void sessionsFailWith(int status) {
+        server.resetAll();
+        server.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).willReturn(aResponse().withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\": {\"type\": \"api_error\", \"message\": \"Stripe is having a bad day\"}}")));
+    }
+
+    /** Stripe answers normally, but only after this long. */
+    public static void sessionsAnswerAfter(int millis) {
+        answerNormally();
+        server.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).willReturn(json(
+                session("cs_test_{{randomValue length=24 type='ALPHANUMERIC'}}", "open", "unpaid"))
+                .withFixedDelay(millis)));
+    }
+
     /** Stripe cannot be reached: every connection is cut. */
     public static void unreachable() {
         server.resetAll();
