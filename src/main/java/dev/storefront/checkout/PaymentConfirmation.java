@@ -3,6 +3,8 @@ package dev.storefront.checkout;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
@@ -20,7 +22,7 @@ import dev.storefront.payment.Payment;
 import dev.storefront.payment.PaymentProvider;
 
 /**
- * Stage 5, confirm, and its failure twin. Each is one move of the order's lifecycle (PENDING_PAYMENT to
+ * Stage 5, confirm, and its failure twin (and, after the payment commits, the emptied cart). Each is one move of the order's lifecycle (PENDING_PAYMENT to
  * PAID or CANCELLED), so that however many times and in whatever order webhooks, return visits and the
  * sweeper arrive, exactly one of them does the work: one sale, one email. Calls to the payment provider
  * (a late payment's refund) are made after the transaction, never inside it.
@@ -70,8 +72,13 @@ public class PaymentConfirmation {
         });
         if (order.status == OrderStatus.CANCELLED) {
             refundLate(order);
-        } else if (order.status == OrderStatus.PAID && order.cartId != null) {
-            carts.find(order.cartId).ifPresent(cart -> carts.clear(cart.id()));
+        }
+    }
+
+    /** A paid order's cart is emptied once the payment has committed (never for a payment rolled back). */
+    void emptyThePaidCart(@Observes(during = TransactionPhase.AFTER_SUCCESS) OrderLifecycle.OrderMoved moved) {
+        if (moved.to() == OrderStatus.PAID && moved.cartId() != null) {
+            carts.find(moved.cartId()).ifPresent(cart -> carts.clear(cart.id()));
         }
     }
 

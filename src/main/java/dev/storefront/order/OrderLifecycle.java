@@ -3,6 +3,7 @@ package dev.storefront.order;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -21,8 +22,18 @@ public class OrderLifecycle {
     public static final String SHOPPER = "shopper";
     public static final String SWEEPER = "reservation sweeper";
 
+    /**
+     * A committed move is the after-commit hook for an order's side effects outside the database (an
+     * emptied cart): observe it with {@code @Observes(during = TransactionPhase.AFTER_SUCCESS)}.
+     */
+    public record OrderMoved(long orderId, String number, OrderStatus from, OrderStatus to, String cartId) {
+    }
+
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    Event<OrderMoved> moves;
 
     /** Records the birth of an order that has just been persisted. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -57,10 +68,10 @@ public class OrderLifecycle {
             return false;
         }
         record(orderId, from, to, actor, reason);
-        Order loaded = entityManager.find(Order.class, orderId);
-        if (loaded != null) {
-            entityManager.refresh(loaded);
-        }
+        Order moved = entityManager.find(Order.class, orderId);
+        entityManager.refresh(moved);
+        // observers with during = AFTER_SUCCESS act once the move has committed (and never if it rolls back)
+        moves.fire(new OrderMoved(orderId, moved.number, from, to, moved.cartId));
         return true;
     }
 
