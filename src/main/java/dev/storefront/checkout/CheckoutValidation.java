@@ -51,7 +51,11 @@ public class CheckoutValidation {
     }
 
     public long tax(String country, long taxable) {
-        int basisPoints = config.checkout().taxRates().getOrDefault(country, 0);
+        return tax(taxable, config.checkout().taxRates().getOrDefault(country, 0));
+    }
+
+    /** Tax on {@code taxable} minor units at {@code basisPoints}, rounded half up to the minor unit, once. */
+    static long tax(long taxable, int basisPoints) {
         return BigDecimal.valueOf(taxable).multiply(BigDecimal.valueOf(basisPoints))
                 .divide(BigDecimal.valueOf(10_000), 0, RoundingMode.HALF_UP).longValueExact();
     }
