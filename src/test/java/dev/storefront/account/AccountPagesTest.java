@@ -29,6 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
+import dev.storefront.testing.Mailbox;
 import dev.storefront.testing.FormClient;
 import dev.storefront.testing.SmtpServer;
 
@@ -153,7 +154,7 @@ class AccountPagesTest {
         assertEquals(notice(unknown), notice(known), "the same answer whether or not the account exists");
 
         MimeMessage mail = awaitMailTo(email);
-        assertEquals(List.of(), mailsTo(unknownEmail), "nothing sent for an address without an account");
+        assertEquals(List.of(), Mailbox.received(Mailbox.to(unknownEmail)), "nothing sent for an address without an account");
         Matcher link = Pattern.compile("http://localhost:8080(/password-reset/[A-Za-z0-9_-]{43})")
                 .matcher(GreenMailUtil.getBody(mail));
         assertTrue(link.find(), "the email holds the link");
@@ -276,26 +277,13 @@ class AccountPagesTest {
         return visitor;
     }
 
-    /** The first email to this address, waiting up to 40 s for the outbox to send it (or retry it). */
+    /** The one email to this address, once the outbox has sent it. */
     private static MimeMessage awaitMailTo(String address) throws Exception {
-        long deadline = System.currentTimeMillis() + 40_000;
-        while (mailsTo(address).isEmpty() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
-        List<MimeMessage> mails = mailsTo(address);
+        List<MimeMessage> mails = Mailbox.await(Mailbox.to(address));
         assertEquals(1, mails.size(), "one email to " + address);
         return mails.get(0);
     }
 
-    private static List<MimeMessage> mailsTo(String address) throws Exception {
-        List<MimeMessage> found = new java.util.ArrayList<>();
-        for (MimeMessage message : SmtpServer.received().getReceivedMessages()) {
-            if (message.getAllRecipients()[0].toString().equals(address)) {
-                found.add(message);
-            }
-        }
-        return found;
-    }
 
     private static String apiToken(String email) {
         return given().contentType(ContentType.JSON).body(Map.of("email", email, "password", PASSWORD))

@@ -34,6 +34,7 @@ import dev.storefront.mail.OutboxEmail;
 import dev.storefront.mail.OutboxSender;
 import dev.storefront.order.Order;
 import dev.storefront.order.OrderStatus;
+import dev.storefront.testing.Mailbox;
 import dev.storefront.testing.Carts;
 import dev.storefront.testing.FormClient;
 import dev.storefront.testing.SmtpServer;
@@ -108,14 +109,14 @@ class CheckoutTest {
 
         String number = placed.getString("orderNumber");
         assertTrue(awaitMailAbout(number), "the confirmation arrives");
-        MimeMessage mail = mailsAbout(number).get(0);
+        MimeMessage mail = Mailbox.received(Mailbox.subjectContains(number)).get(0);
         String text = GreenMailUtil.getBody(mail);
         assertTrue(text.contains(dev.storefront.web.MoneyFormat.money("USD", subtotal + shipping)), text);
         long orderId = QuarkusTransaction.requiringNew().call(() -> Order.findByNumber(number).orElseThrow().id);
         assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> OutboxEmail.count("orderId", orderId)),
                 "one confirmation queued, so no second one can ever be sent");
         outbox.sendDueNow();
-        assertEquals(1, mailsAbout(number).size(), "exactly one email");
+        assertEquals(1, Mailbox.received(Mailbox.subjectContains(number)).size(), "exactly one email");
         assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
                 "select count(*) from inventory_movements where order_id = (select id from orders where number = ?1)",
                 Long.class).setParameter(1, placed.getString("orderNumber")).getSingleResult()),
@@ -336,23 +337,10 @@ class CheckoutTest {
         given().when().get("/api/v1/orders/SF-NOPE123").then().statusCode(404);
     }
 
-    private static boolean awaitMailAbout(String orderNumber) throws Exception {
-        long deadline = System.currentTimeMillis() + 40_000;
-        while (mailsAbout(orderNumber).isEmpty() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(200);
-        }
-        return !mailsAbout(orderNumber).isEmpty();
+    private static boolean awaitMailAbout(String orderNumber) {
+        return !Mailbox.await(Mailbox.subjectContains(orderNumber)).isEmpty();
     }
 
-    private static List<MimeMessage> mailsAbout(String orderNumber) throws Exception {
-        List<MimeMessage> found = new ArrayList<>();
-        for (MimeMessage message : SmtpServer.received().getReceivedMessages()) {
-            if (message.getSubject().contains(orderNumber)) {
-                found.add(message);
-            }
-        }
-        return found;
-    }
 
     private static Map<String, Object> order(String cart, String country, String method) {
         Map<String, Object> address = new HashMap<>(Map.of("name", "Ada Lovelace", "line1", "12 Analytical Way",

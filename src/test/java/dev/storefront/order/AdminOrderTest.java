@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +24,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import dev.storefront.testing.Mailbox;
 import dev.storefront.testing.Admins;
 import dev.storefront.testing.Carts;
 import dev.storefront.testing.FakeStripe;
@@ -116,16 +116,9 @@ class AdminOrderTest {
                 .body("order.status", org.hamcrest.Matchers.equalTo("SHIPPED"));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("trackingNumber", "AGAIN"))
                 .when().post("/api/v1/admin/orders/" + number + "/ship").then().statusCode(409);
-        long deadline = System.currentTimeMillis() + 40_000;
-        long mails = 0;
-        while (mails == 0 && System.currentTimeMillis() < deadline) {
-            mails = Arrays.stream(SmtpServer.received().getReceivedMessages())
-                    .filter(m -> subject(m).contains(number + " has shipped")).count();
-            Thread.sleep(100);
-        }
-        assertEquals(1, mails, "one shipping email");
-        var mail = Arrays.stream(SmtpServer.received().getReceivedMessages())
-                .filter(m -> subject(m).contains(number + " has shipped")).findFirst().orElseThrow();
+        List<jakarta.mail.internet.MimeMessage> mails = Mailbox.await(Mailbox.subjectContains(number + " has shipped"));
+        assertEquals(1, mails.size(), "one shipping email");
+        var mail = mails.get(0);
         assertTrue(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail).contains("1Z999AA10123456784"));
         // a shipped order cannot be cancelled
         given().auth().oauth2(admin).contentType(ContentType.JSON).when()
@@ -222,11 +215,4 @@ class AdminOrderTest {
         return ((Number) single(sql)).longValue();
     }
 
-    private static String subject(jakarta.mail.internet.MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            return "";
-        }
-    }
 }

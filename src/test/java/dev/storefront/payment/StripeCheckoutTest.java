@@ -31,6 +31,7 @@ import io.restassured.path.json.JsonPath;
 import dev.storefront.mail.OutboxEmail;
 import dev.storefront.order.Order;
 import dev.storefront.order.OrderStatus;
+import dev.storefront.testing.Mailbox;
 import dev.storefront.testing.Carts;
 import dev.storefront.testing.FakeStripe;
 import dev.storefront.testing.SmtpServer;
@@ -104,26 +105,12 @@ class StripeCheckoutTest {
         assertEquals(placed.onHandBefore() - 1, onHand(placed.sku()));
         given().when().get("/api/v1/carts/" + order.cartId).then().statusCode(200)
                 .body("lines.size()", org.hamcrest.Matchers.equalTo(0));
-        long deadline = System.currentTimeMillis() + 40_000;
-        long mails = 0;
-        while (mails == 0 && System.currentTimeMillis() < deadline) {
-            mails = java.util.Arrays.stream(SmtpServer.received().getReceivedMessages())
-                    .filter(m -> subject(m).contains(placed.number())).count();
-            Thread.sleep(100);
-        }
-        assertEquals(1, mails, "one confirmation");
+        assertEquals(1, Mailbox.await(Mailbox.subjectContains(placed.number())).size(), "one confirmation");
         // Stripe retries a webhook it thinks was lost: nothing happens twice
         assertEquals(200, webhook(event, FakeStripe.signature(event, FakeStripe.WEBHOOK_SECRET)));
         assertEquals(placed.onHandBefore() - 1, onHand(placed.sku()));
     }
 
-    private static String subject(jakarta.mail.internet.MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            return "";
-        }
-    }
 
     @Test
     void unsignedOrWronglySignedWebhooksAre400AndChangeNothing() {
