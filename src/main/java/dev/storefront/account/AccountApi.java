@@ -20,9 +20,9 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.UnauthorizedException;
 
 import dev.storefront.order.Order;
-import dev.storefront.order.OrderApi;
-import dev.storefront.web.InvalidInputException;
+import dev.storefront.order.OrderJson;
 import dev.storefront.web.InvalidInputException.FieldError;
+import dev.storefront.web.InvalidInputException;
 
 /** The signed-in caller's own account. */
 @Path("/api/v1/account")
@@ -48,9 +48,9 @@ public class AccountApi {
     /** The caller's orders, newest first. */
     @GET
     @Path("orders")
-    public List<OrderApi.OrderJson> orders() {
+    public List<OrderJson> orders() {
         return Order.<Order>list("userId = ?1 order by createdAt desc", caller().id).stream()
-                .map(OrderApi.OrderJson::of).toList();
+                .map(OrderJson::of).toList();
     }
 
     public record AddressJson(long id, String name, String line1, String line2, String city, String region,

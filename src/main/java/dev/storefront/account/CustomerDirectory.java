@@ -14,7 +14,7 @@ import jakarta.ws.rs.NotFoundException;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
-import dev.storefront.admin.AuditLog;
+import dev.storefront.audit.AuditLog;
 import dev.storefront.order.Order;
 
 /** The admin's view of accounts: find them, see their orders, switch them off and on. */

@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.ValueCommands;
 
+import dev.storefront.web.StoreException;
+
 /**
  * Counts failed sign-ins in Redis per account and per client address. After 5 failures within 15
  * minutes further attempts are refused until the window runs out, whether or not the account exists.
@@ -71,15 +73,16 @@ public class LoginThrottle {
     }
 
     /** Answered with 429 and Retry-After. */
-    public static class TooManyAttemptsException extends RuntimeException {
+    public static class TooManyAttemptsException extends StoreException {
         private final long retryAfterSeconds;
 
         TooManyAttemptsException(long retryAfterSeconds) {
-            super("Too many sign-in attempts; try again in " + Math.max(1, (retryAfterSeconds + 59) / 60)
+            super(429, "Too many sign-in attempts; try again in " + Math.max(1, (retryAfterSeconds + 59) / 60)
                     + " minutes");
             this.retryAfterSeconds = retryAfterSeconds;
         }
 
+        @Override
         public long retryAfterSeconds() {
             return retryAfterSeconds;
         }

@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import dev.storefront.audit.AuditEntry;
+import dev.storefront.audit.AuditLog;
+
 /** The audit log: every admin action, newest first, optionally for one record. */
 @Path("/admin/audit")
 @Produces(MediaType.TEXT_HTML)

@@ -22,14 +22,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
+import dev.storefront.fulfilment.OrderFulfilment;
+import dev.storefront.fulfilment.OrderQueries;
 import dev.storefront.money.Money;
 import dev.storefront.order.Order;
-import dev.storefront.order.OrderFulfilment;
 import dev.storefront.order.OrderLine;
-import dev.storefront.order.OrderQueries;
 import dev.storefront.order.OrderStatus;
-import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.InvalidInputException.FieldError;
+import dev.storefront.web.InvalidInputException;
 
 /** Orders for integrations: find, read, ship, cancel and refund. */
 @Path("/api/v1/admin/orders")

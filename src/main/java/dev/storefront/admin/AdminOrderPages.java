@@ -22,9 +22,9 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 
+import dev.storefront.fulfilment.OrderFulfilment;
+import dev.storefront.fulfilment.OrderQueries;
 import dev.storefront.order.Order;
-import dev.storefront.order.OrderFulfilment;
-import dev.storefront.order.OrderQueries;
 import dev.storefront.order.OrderStatus;
 import dev.storefront.web.InvalidInputException;
 

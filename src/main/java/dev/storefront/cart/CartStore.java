@@ -24,6 +24,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.storefront.config.StoreConfig;
 import dev.storefront.web.SecureTokens;
+import dev.storefront.web.StoreException;
 
 /**
  * Where carts live. PostgreSQL holds the durable copy and every change is committed there before it
@@ -310,9 +311,9 @@ public class CartStore {
     }
 
     /** No cart with this id (never was, expired, or merged away): 404. */
-    public static class CartNotFoundException extends RuntimeException {
+    public static class CartNotFoundException extends StoreException {
         public CartNotFoundException(String id) {
-            super("No cart " + (isWellFormed(id) ? id.substring(0, 6) + "…" : "with this id"));
+            super(404, "No cart " + (isWellFormed(id) ? id.substring(0, 6) + "…" : "with this id"));
         }
     }
 }

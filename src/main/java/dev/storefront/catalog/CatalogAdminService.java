@@ -17,12 +17,11 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
 
-import dev.storefront.admin.AuditLog;
+import dev.storefront.audit.AuditLog;
 import dev.storefront.config.StoreConfig;
-import dev.storefront.inventory.StockLevel;
 import dev.storefront.money.Money;
-import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.InvalidInputException.FieldError;
+import dev.storefront.web.InvalidInputException;
 
 /**
  * Creates and changes products, variants and categories for the admin. Every change goes through the

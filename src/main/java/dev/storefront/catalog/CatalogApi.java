@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -21,21 +20,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import dev.storefront.money.Money;
-import dev.storefront.search.ListingJson;
-import dev.storefront.search.ListingParameters;
-import dev.storefront.search.ListingQuery;
-import dev.storefront.search.Listings;
 
-/** The catalog for API clients: the category tree, product listings with facets, and product details. */
+/** The catalog for API clients: the category tree and product details (listings with facets are search's ListingApi). */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class CatalogApi {
 
     @Inject
     CatalogService catalog;
-
-    @Inject
-    Listings search;
 
     @Inject
     JsonCache answers;
@@ -61,14 +53,6 @@ public class CatalogApi {
                 () -> catalog.categoryTree().departments().stream().map(CatalogApi::json).toList());
     }
 
-    /** Filters: {@code category} (a category or any of its parents), brand, colour, sizeOption, price, stock. */
-    @GET
-    @Path("products")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ListingJson.class)))
-    public Response products(@Context UriInfo uri, @Context Request request) {
-        ListingQuery query = ListingParameters.strict(uri.getQueryParameters(), null).withText("");
-        return answers.json(request, "/products?" + query, () -> ListingJson.of(search.search(query)));
-    }
 
     @GET
     @Path("products/{slug}")

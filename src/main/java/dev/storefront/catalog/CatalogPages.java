@@ -20,7 +20,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.storefront.config.StoreConfig;
-import dev.storefront.search.Listings;
 
 /** The shopper's catalog pages: home and product (category listings are search's, see SearchPages). */
 @Path("/")
@@ -36,7 +35,7 @@ public class CatalogPages {
     CatalogService catalog;
 
     @Inject
-    Listings listings;
+    RelatedProducts related;
 
     @Inject
     PageCache pages;
@@ -68,7 +67,7 @@ public class CatalogPages {
         ProductDetails details = catalog.productDetails(slug, sku)
                 .orElseThrow(() -> new NotFoundException("No product " + slug));
         return pages.page(request, "/p/" + slug + "?variant=" + details.selected().sku(), () -> Templates.product(
-                details, listings.related(details.product().category().slug(), slug, RELATED),
+                details, related.related(details.product().category().slug(), slug, RELATED),
                 ProductStructuredData.jsonLd(details, config.publicUrl(), json)));
     }
 }

@@ -15,7 +15,6 @@ import jakarta.transaction.Transactional;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.storefront.catalog.CatalogChanges.CatalogChanged;
-import dev.storefront.inventory.Availability;
 import dev.storefront.money.Money;
 
 /**

@@ -3,7 +3,6 @@ package dev.storefront.catalog;
 import java.util.List;
 import java.util.Map;
 
-import dev.storefront.inventory.Availability;
 import dev.storefront.money.Money;
 
 /** Everything the product page shows: the product, where it sits, and each variant with its stock. */

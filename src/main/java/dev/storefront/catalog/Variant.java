@@ -17,7 +17,6 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 
-import dev.storefront.inventory.StockLevel;
 import dev.storefront.money.Money;
 
 /** One buyable version of a product (a SKU), such as size M in blue, with its own price. */

@@ -17,9 +17,10 @@ import io.vertx.core.http.HttpServerRequest;
 
 import dev.storefront.config.StoreConfig;
 import dev.storefront.money.Money;
+import dev.storefront.payment.PaymentProviders;
 import dev.storefront.web.ClientAddress;
-import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.InvalidInputException.FieldError;
+import dev.storefront.web.InvalidInputException;
 
 /** Checkout for API clients: shipping methods, and placing an order from a cart. */
 @Path("/api/v1")
@@ -28,6 +29,9 @@ public class CheckoutApi {
 
     @Inject
     CheckoutService checkout;
+
+    @Inject
+    PaymentProviders payments;
 
     @Inject
     CheckoutValidation validation;
@@ -69,6 +73,6 @@ public class CheckoutApi {
         // 201 for a new order; 200 when the cart's pending order is the answer again (a retry, a double click)
         return Response.status(placed.resumed() ? Response.Status.OK : Response.Status.CREATED).entity(new PlacedJson(placed.order().number,
                 placed.order().status.name(), placed.order().total(), placed.orderPath(),
-                new PaymentJson(checkout.provider().name(), placed.payment().redirectUrl()))).build();
+                new PaymentJson(payments.current().name(), placed.payment().redirectUrl()))).build();
     }
 }

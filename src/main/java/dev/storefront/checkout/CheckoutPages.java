@@ -27,9 +27,10 @@ import dev.storefront.account.User;
 import dev.storefront.cart.CartCookie;
 import dev.storefront.cart.CartService;
 import dev.storefront.config.StoreConfig;
+import dev.storefront.inventory.InsufficientStockException;
 import dev.storefront.web.ClientAddress;
-import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.InvalidInputException.FieldError;
+import dev.storefront.web.InvalidInputException;
 
 /** The checkout form: email, shipping address and method, the order summary; then on to payment. */
 @Path("/checkout")

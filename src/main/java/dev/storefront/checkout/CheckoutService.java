@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
@@ -15,10 +14,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 import dev.storefront.config.StoreConfig;
+import dev.storefront.inventory.StockReservation;
 import dev.storefront.order.Order;
 import dev.storefront.order.OrderLifecycle;
+import dev.storefront.order.OrderMetrics;
 import dev.storefront.order.OrderStatus;
+import dev.storefront.payment.PaymentConfirmation;
 import dev.storefront.payment.PaymentProvider;
+import dev.storefront.payment.PaymentProviders;
 
 /**
  * The order pipeline, one stage per class: {@link CheckoutValidation} → {@link StockReservation} →
@@ -42,13 +45,13 @@ public class CheckoutService {
     PaymentConfirmation confirmation;
 
     @Inject
-    Instance<PaymentProvider> providers;
+    PaymentProviders providers;
 
     @Inject
     StoreConfig config;
 
     @Inject
-    CheckoutMetrics metrics;
+    OrderMetrics metrics;
 
     @Inject
     ReservationCaps caps;
@@ -110,7 +113,7 @@ public class CheckoutService {
         MDC.put("orderNumber", order.number);
         String orderPath = order.pagePath();
         try {
-            return new Placed(order, orderPath, provider().start(order, orderPath), placement.resumed());
+            return new Placed(order, orderPath, providers.current().start(order, orderPath), placement.resumed());
         } catch (PaymentProvider.UnavailableException e) {
             if (!placement.resumed() && confirmation.cancel(order.id, "payment service unavailable", "checkout")) {
                 metrics.paymentFailed();
@@ -119,29 +122,6 @@ public class CheckoutService {
         }
     }
 
-    /**
-     * The shopper is back from paying (or looks at the order): asks the provider, in case its webhook is
-     * late, and confirms or cancels accordingly.
-     */
-    public Order refresh(Order order, String orderPath) {
-        if (order.status != OrderStatus.PENDING_PAYMENT) {
-            return order;
-        }
-        PaymentProvider.Outcome outcome = provider().check(order);
-        if (outcome == PaymentProvider.Outcome.SUCCEEDED) {
-            confirmation.paymentSucceeded(order.id, provider().name() + " (asked on the shopper's return)");
-        } else if (outcome == PaymentProvider.Outcome.FAILED
-                && confirmation.cancel(order.id, "payment declined", provider().name() + " (asked on the shopper's return)")) {
-            metrics.paymentFailed();
-        }
-        return QuarkusTransaction.requiringNew().call(() -> Order.<Order>findById(order.id));
-    }
-
-    public PaymentProvider provider() {
-        String name = config.checkout().paymentProvider();
-        return providers.stream().filter(p -> p.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No payment provider " + name));
-    }
 
     /** Unpaid orders past their reservation are cancelled and their stock released, even after a crash. */
     @Scheduled(every = "1m", identity = "release-expired-reservations",

@@ -8,6 +8,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
+import dev.storefront.inventory.StockReservation;
+
 /** A checkout that passed validation: lines priced from the database and the totals, in minor units. */
 public record ValidatedCheckout(String cartId, String email, Long userId, ShippingAddress address,
         String shippingMethod, String currency, List<PricedLine> lines, long subtotal, long shipping, long tax,
@@ -38,7 +40,7 @@ public record ValidatedCheckout(String cartId, String email, Long userId, Shippi
 
     /** A cart line at the price the database says now. */
     public record PricedLine(long variantId, long productId, String sku, String name, String variantLabel,
-            long unitPrice, int quantity) {
+            long unitPrice, int quantity) implements StockReservation.Line {
 
         public long lineTotal() {
             return unitPrice * quantity;

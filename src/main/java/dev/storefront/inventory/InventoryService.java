@@ -17,7 +17,9 @@ import jakarta.ws.rs.NotFoundException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-import dev.storefront.admin.AuditLog;
+import dev.storefront.audit.AuditLog;
+import dev.storefront.catalog.Availability;
+import dev.storefront.catalog.StockLevel;
 
 /**
  * Reads and changes stock per SKU. Every change of stock on hand locks the SKU's row, checks, updates

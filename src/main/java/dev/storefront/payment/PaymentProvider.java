@@ -1,6 +1,7 @@
 package dev.storefront.payment;
 
 import dev.storefront.order.Order;
+import dev.storefront.web.StoreException;
 
 /** Stage 4, pay: one door per payment service. Every method is safe to call again for the same order. */
 public interface PaymentProvider {
@@ -29,9 +30,24 @@ public interface PaymentProvider {
     String refund(Order order, long amount, String key);
 
     /** The payment service cannot be reached; no order is left half-made. */
-    class UnavailableException extends RuntimeException {
+    class UnavailableException extends StoreException {
         public UnavailableException(String message, Throwable cause) {
-            super(message, cause);
+            super(503, message, cause);
+        }
+
+        @Override
+        public String title() {
+            return "Payment unavailable";
+        }
+
+        @Override
+        public String detail() {
+            return "Payment is unavailable right now; nothing was charged. Please try again in a moment.";
+        }
+
+        @Override
+        public long retryAfterSeconds() {
+            return 30;
         }
     }
 }

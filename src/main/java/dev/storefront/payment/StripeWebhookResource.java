@@ -21,9 +21,8 @@ import com.stripe.net.Webhook;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-import dev.storefront.checkout.CheckoutMetrics;
-import dev.storefront.checkout.PaymentConfirmation;
 import dev.storefront.config.StoreConfig;
+import dev.storefront.order.OrderMetrics;
 
 /**
  * Stripe's webhook: the signature is checked on the raw body with STRIPE_WEBHOOK_SECRET before anything
@@ -45,7 +44,7 @@ public class StripeWebhookResource {
     ObjectMapper json;
 
     @Inject
-    CheckoutMetrics metrics;
+    OrderMetrics metrics;
 
     @POST
     @Consumes(MediaType.WILDCARD)

@@ -19,7 +19,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.storefront.checkout.PaymentConfirmation;
 import dev.storefront.order.Order;
 
 /** The test provider's payment page: an order total and two buttons, Pay and Decline. Never real money. */

@@ -9,10 +9,11 @@ import jakarta.inject.Inject;
 import io.micrometer.core.annotation.Timed;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import dev.storefront.catalog.CatalogChanges;
 import dev.storefront.catalog.CatalogChanges.CatalogChanged;
+import dev.storefront.catalog.CatalogChanges;
 import dev.storefront.catalog.ProductCard;
 import dev.storefront.catalog.ReadModelCache;
+import dev.storefront.catalog.RelatedProducts;
 
 /**
  * Listings and search results with their facets, answered from memory until the catalog changes: a
@@ -21,7 +22,7 @@ import dev.storefront.catalog.ReadModelCache;
  * moves counts and orders across many listings.
  */
 @ApplicationScoped
-public class Listings {
+public class Listings implements RelatedProducts {
 
     /** Bytes of listings kept (estimated). */
     private static final long LISTINGS_BYTES = 8L * 1024 * 1024;
@@ -54,6 +55,7 @@ public class Listings {
     }
 
     /** Other products of the same category, featured and newest first (kept in the product page). */
+    @Override
     public List<ProductCard> related(String categorySlug, String exceptSlug, int limit) {
         return search.related(categorySlug, exceptSlug, limit);
     }

@@ -19,12 +19,6 @@ import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 
-import dev.storefront.account.LoginThrottle;
-import dev.storefront.account.SignInFailedException;
-import dev.storefront.cart.CartStore;
-import dev.storefront.checkout.InsufficientStockException;
-import dev.storefront.order.OrderFulfilment;
-import dev.storefront.payment.PaymentProvider;
 
 /**
  * One mapper per exception type. Client errors are answered without a stack trace in the log; an
@@ -56,49 +50,26 @@ public class ExceptionMappers {
                 .header("Cache-Control", "no-store").build();
     }
 
-    /** A wrong email or password: one answer for both. */
+    /**
+     * A feature's own failure, which knows its status: a 4xx naming what to change, or a 5xx when a service
+     * the store needs is away (one warning line, no stack trace), with Retry-After when waiting helps.
+     */
     @ServerExceptionMapper
-    public Response signInFailed(SignInFailedException exception, HttpServerRequest request) {
-        return clientError(401, "Unauthorized", exception.getMessage(), request.path());
-    }
-
-    /** Too many failed sign-ins: 429 with the seconds to wait. */
-    @ServerExceptionMapper
-    public Response tooManyAttempts(LoginThrottle.TooManyAttemptsException exception, HttpServerRequest request) {
-        Response answer = clientError(429, "Too Many Requests", exception.getMessage(), request.path());
-        answer.getHeaders().add("Retry-After", Long.toString(exception.retryAfterSeconds()));
+    public Response storeException(StoreException exception, HttpServerRequest request) {
+        String path = request.path();
+        if (exception.status() >= 500) {
+            LOG.warnf("%s %s: %s", request.method(), path, exception.getMessage());
+        }
+        Response.Status known = Response.Status.fromStatusCode(exception.status());
+        Response answer = ErrorResponses.isApi(path)
+                ? ErrorResponses.problem(Problem.of(exception.status(),
+                        known != null ? known.getReasonPhrase() : exception.title(), exception.detail(), path))
+                : ErrorResponses.page(exception.status(), ErrorResponses.Templates.clientError(exception.status(),
+                        exception.title(), exception.detail()));
+        if (exception.retryAfterSeconds() > 0) {
+            answer.getHeaders().add("Retry-After", Long.toString(exception.retryAfterSeconds()));
+        }
         return answer;
-    }
-
-    /** No such cart (never was, expired, or merged into an account's): 404. */
-    @ServerExceptionMapper
-    public Response cartNotFound(CartStore.CartNotFoundException exception, HttpServerRequest request) {
-        return clientError(404, "Not Found", exception.getMessage(), request.path());
-    }
-
-    /** Not enough stock to reserve for the order: 409, nothing reserved. */
-    @ServerExceptionMapper
-    public Response insufficientStock(InsufficientStockException exception, HttpServerRequest request) {
-        return clientError(409, "Conflict", exception.getMessage(), request.path());
-    }
-
-    /** The payment service is away: 503 with a "try again", and no order left half-made. */
-    @ServerExceptionMapper
-    public Response paymentUnavailable(PaymentProvider.UnavailableException exception, HttpServerRequest request) {
-        LOG.warnf("Payment service unavailable: %s", exception.getMessage());
-        Response answer = ErrorResponses.isApi(request.path())
-                ? ErrorResponses.problem(Problem.of(503, "Service Unavailable",
-                        "Payment is unavailable right now; nothing was charged. Please try again.", request.path()))
-                : ErrorResponses.page(503, ErrorResponses.Templates.clientError(503, "Payment unavailable",
-                        "Payment is unavailable right now; nothing was charged. Please try again in a moment."));
-        answer.getHeaders().add("Retry-After", "30");
-        return answer;
-    }
-
-    /** The payment provider did not carry out a refund: 502, nothing refunded, the admin may retry. */
-    @ServerExceptionMapper
-    public Response refundFailed(OrderFulfilment.RefundFailedException exception, HttpServerRequest request) {
-        return clientError(502, "Bad Gateway", exception.getMessage(), request.path());
     }
 
     /** A form without the right CSRF token: 403, nothing changed. */

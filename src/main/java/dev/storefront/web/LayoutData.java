@@ -8,8 +8,6 @@ import jakarta.inject.Named;
 
 import io.vertx.core.http.HttpServerRequest;
 
-import dev.storefront.cart.CartCookie;
-import dev.storefront.cart.CartService;
 import dev.storefront.config.StoreConfig;
 
 /** What the page frame (templates/layout.html) shows on every page, as {@code {cdi:layout.…}}. */
@@ -21,7 +19,7 @@ public class LayoutData {
     StoreConfig config;
 
     @Inject
-    CartService carts;
+    CartBadge cart;
 
     @Inject
     HttpServerRequest request;
@@ -40,7 +38,7 @@ public class LayoutData {
 
     /** Units in this browser's cart, for the header on every page (a slot while a shared page is rendered). */
     public Object cartCount() {
-        return personal.deferred() ? PersonalParts.CART_COUNT_SLOT : carts.itemCount(CartCookie.of(request));
+        return personal.deferred() ? PersonalParts.CART_COUNT_SLOT : cart.itemCount(request);
     }
 
     public int year() {

@@ -23,8 +23,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
+import dev.storefront.catalog.StockLevel;
 import dev.storefront.catalog.Variant;
-import dev.storefront.inventory.StockLevel;
 import dev.storefront.testing.Carts;
 import dev.storefront.testing.FormClient;
 

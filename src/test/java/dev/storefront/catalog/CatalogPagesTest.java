@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
-import dev.storefront.inventory.StockLevel;
 import dev.storefront.testing.LogCapture;
 
 @QuarkusTest

@@ -34,9 +34,10 @@ import dev.storefront.mail.OutboxEmail;
 import dev.storefront.mail.OutboxSender;
 import dev.storefront.order.Order;
 import dev.storefront.order.OrderStatus;
-import dev.storefront.testing.Mailbox;
+import dev.storefront.payment.PaymentConfirmation;
 import dev.storefront.testing.Carts;
 import dev.storefront.testing.FormClient;
+import dev.storefront.testing.Mailbox;
 import dev.storefront.testing.SmtpServer;
 
 /** The order pipeline over HTTP with the test payment provider, against PostgreSQL, Redis and SMTP. */

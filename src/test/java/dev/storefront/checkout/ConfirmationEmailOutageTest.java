@@ -21,6 +21,7 @@ import dev.storefront.mail.OutboxEmail;
 import dev.storefront.mail.OutboxSender;
 import dev.storefront.order.Order;
 import dev.storefront.order.OrderStatus;
+import dev.storefront.payment.PaymentConfirmation;
 import dev.storefront.testing.Carts;
 import dev.storefront.testing.OutageSmtpServer;
 

@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 import dev.storefront.order.Order;
+import dev.storefront.payment.PaymentConfirmation;
 import dev.storefront.testing.Carts;
 import dev.storefront.testing.Checkouts;
 import dev.storefront.testing.FormClient;

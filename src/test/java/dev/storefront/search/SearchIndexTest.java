@@ -19,8 +19,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import dev.storefront.catalog.CatalogChanges;
 import dev.storefront.catalog.Category;
 import dev.storefront.catalog.Product;
+import dev.storefront.catalog.StockLevel;
 import dev.storefront.catalog.Variant;
-import dev.storefront.inventory.StockLevel;
 
 /**
  * The index follows the database without a restart: creations, edits, sell-outs and switch-offs, made

@@ -16,9 +16,9 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import dev.storefront.catalog.Category;
 import dev.storefront.catalog.Product;
+import dev.storefront.catalog.StockLevel;
 import dev.storefront.catalog.Variant;
 import dev.storefront.config.StoreConfig;
-import dev.storefront.inventory.StockLevel;
 
 /** The test profile loads the demo catalog at start; these tests check what landed in PostgreSQL. */
 @QuarkusTest

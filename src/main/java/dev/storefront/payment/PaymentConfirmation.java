@@ -1,11 +1,10 @@
-package dev.storefront.checkout;
+package dev.storefront.payment;
 
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
@@ -14,12 +13,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.storefront.cart.CartService;
 import dev.storefront.config.StoreConfig;
+import dev.storefront.inventory.StockReservation;
 import dev.storefront.mail.OrderEmails;
 import dev.storefront.order.Order;
 import dev.storefront.order.OrderLifecycle;
+import dev.storefront.order.OrderMetrics;
 import dev.storefront.order.OrderStatus;
-import dev.storefront.payment.Payment;
-import dev.storefront.payment.PaymentProvider;
 
 /**
  * Stage 5, confirm, and its failure twin (and, after the payment commits, the emptied cart). Each is one move of the order's lifecycle (PENDING_PAYMENT to
@@ -45,7 +44,10 @@ public class PaymentConfirmation {
     CartService carts;
 
     @Inject
-    Instance<PaymentProvider> providers;
+    PaymentProviders providers;
+
+    @Inject
+    OrderMetrics metrics;
 
     @Inject
     StoreConfig config;
@@ -75,6 +77,25 @@ public class PaymentConfirmation {
         }
     }
 
+    /**
+     * The shopper is back from paying (or looks at the order): asks the provider, in case its webhook is
+     * late, and confirms or cancels accordingly. Answers the order as it is now.
+     */
+    public Order refresh(Order order) {
+        if (order.status != OrderStatus.PENDING_PAYMENT) {
+            return order;
+        }
+        PaymentProvider provider = providers.current();
+        String actor = provider.name() + " (asked on the shopper's return)";
+        PaymentProvider.Outcome outcome = provider.check(order);
+        if (outcome == PaymentProvider.Outcome.SUCCEEDED) {
+            paymentSucceeded(order.id, actor);
+        } else if (outcome == PaymentProvider.Outcome.FAILED && cancel(order.id, "payment declined", actor)) {
+            metrics.paymentFailed();
+        }
+        return QuarkusTransaction.requiringNew().call(() -> Order.<Order>findById(order.id));
+    }
+
     /** A paid order's cart is emptied once the payment has committed (never for a payment rolled back). */
     void emptyThePaidCart(@Observes(during = TransactionPhase.AFTER_SUCCESS) OrderLifecycle.OrderMoved moved) {
         if (moved.to() == OrderStatus.PAID && moved.cartId() != null) {
@@ -88,7 +109,7 @@ public class PaymentConfirmation {
     }
 
     /** {@link #cancel} inside the caller's transaction (a checkout replacing the cart's previous order). */
-    boolean cancelPending(long orderId, String reason, String actor) {
+    public boolean cancelPending(long orderId, String reason, String actor) {
         if (!lifecycle.move(orderId, OrderStatus.PENDING_PAYMENT, OrderStatus.CANCELLED, actor, reason)) {
             return false;
         }
@@ -107,8 +128,7 @@ public class PaymentConfirmation {
         if (payment == null || payment.status == Payment.Status.REFUNDED) {
             return;
         }
-        PaymentProvider provider = providers.stream().filter(p -> p.name().equals(payment.provider)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no payment provider " + payment.provider));
+        PaymentProvider provider = providers.of(payment);
         try {
             // the key makes a second call (a repeated webhook) return the same refund, never a second one
             provider.refund(order, payment.amount, "order-" + order.id + "-refund");

@@ -1,4 +1,4 @@
-package dev.storefront.checkout;
+package dev.storefront.inventory;
 
 import java.util.Comparator;
 import java.util.List;
@@ -7,8 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import dev.storefront.inventory.InventoryService;
-import dev.storefront.inventory.MovementReason;
 import dev.storefront.order.Order;
 import dev.storefront.order.OrderLine;
 
@@ -27,10 +25,18 @@ public class StockReservation {
     @Inject
     InventoryService inventory;
 
+    /** Units of one variant to reserve. */
+    public interface Line {
+        long variantId();
+
+        String sku();
+
+        int quantity();
+    }
+
     /** Reserves every line or throws; the caller's transaction then rolls back what was reserved. */
-    public void reserve(List<ValidatedCheckout.PricedLine> lines) {
-        for (ValidatedCheckout.PricedLine line : lines.stream()
-                .sorted(Comparator.comparingLong(ValidatedCheckout.PricedLine::variantId)).toList()) {
+    public void reserve(List<? extends Line> lines) {
+        for (Line line : lines.stream().sorted(Comparator.comparingLong(Line::variantId)).toList()) {
             int updated = entityManager.createNativeQuery("""
                     update stock_levels set reserved = reserved + ?1, version = version + 1, updated_at = now()
                     where variant_id = ?2 and on_hand - reserved >= ?1""")

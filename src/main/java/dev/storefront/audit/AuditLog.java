@@ -1,4 +1,4 @@
-package dev.storefront.admin;
+package dev.storefront.audit;
 
 import java.util.List;
 
@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 
 /**
  * Writes the audit log of admin actions. Called inside the transaction that makes the change, so an

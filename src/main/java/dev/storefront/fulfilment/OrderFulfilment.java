@@ -1,4 +1,4 @@
-package dev.storefront.order;
+package dev.storefront.fulfilment;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.ToLongFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.ClientErrorException;
@@ -18,16 +17,22 @@ import org.jboss.logging.MDC;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-import dev.storefront.admin.AuditLog;
-import dev.storefront.checkout.PaymentConfirmation;
-import dev.storefront.checkout.StockReservation;
+import dev.storefront.audit.AuditLog;
 import dev.storefront.config.StoreConfig;
+import dev.storefront.inventory.StockReservation;
 import dev.storefront.mail.OrderEmails;
 import dev.storefront.money.Money;
+import dev.storefront.order.Order;
+import dev.storefront.order.OrderLifecycle;
+import dev.storefront.order.OrderStatus;
+import dev.storefront.order.Refund;
 import dev.storefront.payment.Payment;
+import dev.storefront.payment.PaymentConfirmation;
 import dev.storefront.payment.PaymentProvider;
-import dev.storefront.web.InvalidInputException;
+import dev.storefront.payment.PaymentProviders;
 import dev.storefront.web.InvalidInputException.FieldError;
+import dev.storefront.web.InvalidInputException;
+import dev.storefront.web.StoreException;
 
 /**
  * What the admin does with an order after checkout: ship it, cancel it, refund it. Each step locks the
@@ -46,9 +51,9 @@ public class OrderFulfilment {
     }
 
     /** The payment provider did not carry out a refund: nothing was refunded. */
-    public static class RefundFailedException extends RuntimeException {
+    public static class RefundFailedException extends StoreException {
         public RefundFailedException(String message, Throwable cause) {
-            super(message, cause);
+            super(502, message, cause);
         }
     }
 
@@ -62,7 +67,7 @@ public class OrderFulfilment {
     PaymentConfirmation confirmation;
 
     @Inject
-    Instance<PaymentProvider> providers;
+    PaymentProviders providers;
 
     @Inject
     AuditLog audit;
@@ -234,8 +239,7 @@ public class OrderFulfilment {
         if (payment == null) {
             throw new WrongStateException(order, "refunded (it has no payment)");
         }
-        return providers.stream().filter(p -> p.name().equals(payment.provider)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no payment provider " + payment.provider));
+        return providers.of(payment);
     }
 
     private static Order find(String number) {

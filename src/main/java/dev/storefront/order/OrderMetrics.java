@@ -1,4 +1,4 @@
-package dev.storefront.checkout;
+package dev.storefront.order;
 
 import java.time.Duration;
 
@@ -8,9 +8,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-/** What an operator watches of the order pipeline, as Prometheus metrics (see the README). */
+/** What an operator watches of the order pipeline, as Prometheus metrics (see docs/operations.md, "Health and metrics"). */
 @ApplicationScoped
-public class CheckoutMetrics {
+public class OrderMetrics {
 
     private final Timer checkout;
     private final Counter ordersPlaced;
@@ -18,7 +18,7 @@ public class CheckoutMetrics {
     private final Counter reservationsExpired;
     private final Timer webhookLag;
 
-    CheckoutMetrics(MeterRegistry registry) {
+    OrderMetrics(MeterRegistry registry) {
         checkout = Timer.builder("storefront.checkout.duration")
                 .description("Validate, reserve and create the order, then start the payment")
                 .publishPercentiles(0.5, 0.99).register(registry);

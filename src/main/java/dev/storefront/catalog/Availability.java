@@ -1,4 +1,4 @@
-package dev.storefront.inventory;
+package dev.storefront.catalog;
 
 /** What a shopper may buy of one SKU right now, and how to say it. */
 public record Availability(int available, int lowStockThreshold) {

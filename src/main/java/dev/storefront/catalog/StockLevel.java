@@ -1,4 +1,4 @@
-package dev.storefront.inventory;
+package dev.storefront.catalog;
 
 import java.time.Instant;
 
@@ -14,7 +14,6 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-import dev.storefront.catalog.Variant;
 
 /** Stock of one SKU: what is on the shelf, what checkouts hold, and when to warn that it runs low. */
 @Entity

@@ -1,4 +1,4 @@
-package dev.storefront.order;
+package dev.storefront.fulfilment;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,6 +15,10 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
 import dev.storefront.mail.OutboxEmail;
+import dev.storefront.order.Order;
+import dev.storefront.order.OrderEvent;
+import dev.storefront.order.OrderStatus;
+import dev.storefront.order.Refund;
 import dev.storefront.payment.Payment;
 
 /** Finds orders for the admin: by status, date, customer, number or free text. */

@@ -1,4 +1,4 @@
-package dev.storefront.order;
+package dev.storefront.fulfilment;
 
 import java.util.List;
 
@@ -14,7 +14,11 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.storefront.checkout.CheckoutService;
+import dev.storefront.order.Order;
+import dev.storefront.order.OrderAccess;
+import dev.storefront.order.OrderEvent;
+import dev.storefront.order.OrderLifecycle;
+import dev.storefront.payment.PaymentConfirmation;
 
 /** The order's confirmation and status page; asks the payment provider when the order is still unpaid. */
 @Path("/orders")
@@ -25,7 +29,7 @@ public class OrderPages {
     OrderAccess access;
 
     @Inject
-    CheckoutService checkout;
+    PaymentConfirmation payments;
 
     @Inject
     OrderLifecycle lifecycle;
@@ -39,7 +43,7 @@ public class OrderPages {
     @Path("{number}")
     public Response order(@PathParam("number") String number, @QueryParam("token") String token) {
         Order order = access.find(number, token);
-        Order current = checkout.refresh(order, "/orders/" + number + (token == null ? "" : "?token=" + token));
+        Order current = payments.refresh(order);
         return Response.ok(Templates.order(current, lifecycle.history(current.id)).render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build();
     }

@@ -1,4 +1,4 @@
-package dev.storefront.admin;
+package dev.storefront.audit;
 
 import java.time.Instant;
 

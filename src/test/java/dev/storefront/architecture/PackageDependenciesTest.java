@@ -1,0 +1,47 @@
+package dev.storefront.architecture;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/**
+ * The direction of dependencies written down in docs/architecture.md, checked on the compiled classes:
+ * no cycle between the store's packages, the back office on top, features in the middle, and the shared
+ * bottom (config, money, web helpers, audit) knowing no feature.
+ */
+class PackageDependenciesTest {
+
+    private static JavaClasses store;
+
+    @BeforeAll
+    static void importTheStore() {
+        store = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.storefront");
+    }
+
+    @Test
+    void noCycleBetweenPackages() {
+        slices().matching("dev.storefront.(*)..").namingSlices("$1").should().beFreeOfCycles().check(store);
+    }
+
+    @Test
+    void layersPointDownOnly() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Back office").definedBy("dev.storefront.admin..")
+                .layer("Features").definedBy("dev.storefront.account..", "dev.storefront.cart..",
+                        "dev.storefront.catalog..", "dev.storefront.checkout..", "dev.storefront.fulfilment..",
+                        "dev.storefront.inventory..", "dev.storefront.mail..", "dev.storefront.order..",
+                        "dev.storefront.payment..", "dev.storefront.search..")
+                .layer("Shared").definedBy("dev.storefront.web..", "dev.storefront.audit..",
+                        "dev.storefront.money..", "dev.storefront.config..")
+                .whereLayer("Back office").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Features").mayOnlyBeAccessedByLayers("Back office")
+                .check(store);
+    }
+}
