@@ -14,6 +14,8 @@
   document.addEventListener('submit', function (event) {
     var form = event.target;
     if (!form.classList || !form.classList.contains('add-to-cart')) { return; }
+    // another button of the form (the product page's "Show this option") goes where it says
+    if (event.submitter && event.submitter.hasAttribute('formaction')) { return; }
     event.preventDefault();
     var button = form.querySelector('button[type=submit]');
     if (button) { button.disabled = true; }

@@ -1,11 +1,17 @@
 package dev.storefront.catalog;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -69,5 +75,18 @@ public class CatalogPages {
         return pages.page(request, "/p/" + slug + "?variant=" + details.selected().sku(), () -> Templates.product(
                 details, related.related(details.product().category().slug(), slug, RELATED),
                 ProductStructuredData.jsonLd(details, config.publicUrl(), json)));
+    }
+
+    /**
+     * "Show this option" on the product page: the variant choice is part of the add-to-cart form (so what
+     * is chosen is what is added), and this button of that form shows the chosen variant's page.
+     */
+    @POST
+    @Path("p/{slug}/option")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response showOption(@PathParam("slug") String slug, @FormParam("sku") String sku) {
+        String page = "/p/" + URLEncoder.encode(slug, StandardCharsets.UTF_8)
+                + (sku == null || sku.isBlank() ? "" : "?variant=" + URLEncoder.encode(sku, StandardCharsets.UTF_8));
+        return Response.seeOther(URI.create(page)).build();
     }
 }

@@ -29,4 +29,14 @@ public record ProductDetails(ProductView product, List<CategoryView> breadcrumb,
     public boolean hasChoice() {
         return variants.size() > 1;
     }
+
+    /** Whether any variant can be bought now (the add button is offered whichever is chosen). */
+    public boolean anyInStock() {
+        return variants.stream().anyMatch(o -> o.availability().inStock());
+    }
+
+    /** The most units of one variant a shopper may ask for here: what the best-stocked variant has, at most 99. */
+    public int maxQuantity() {
+        return Math.min(99, variants.stream().mapToInt(o -> o.availability().available()).max().orElse(0));
+    }
 }

@@ -92,13 +92,19 @@ public class CheckoutPages {
         } catch (InvalidInputException e) {
             Map<String, String> errors = e.errors().stream().collect(Collectors.toMap(
                     error -> error.field().replace("shippingAddress.", ""), FieldError::message, (a, b) -> a));
-            return cartId == null ? Response.seeOther(URI.create("/cart")).build()
-                    : render(400, cartId, form, errors, "Please check the fields marked below.");
+            if (cartId == null) {
+                return Response.seeOther(URI.create("/cart")).build();
+            }
+            // a problem with the cart itself (e.g. more items than one order may hold) has no field to mark
+            String aboutTheCart = errors.remove("cartId");
+            return render(400, cartId, form, errors,
+                    aboutTheCart != null ? "Your cart " + aboutTheCart.replaceFirst("^the cart ", "")
+                            : "Please check the fields marked below.");
         } catch (InsufficientStockException e) {
             return render(409, cartId, form, Map.of(), e.getMessage());
         } catch (ReservationCaps.CapReachedException e) {
             Response page = render(429, cartId, form, Map.of(), e.getMessage());
-            page.getHeaders().putSingle("Retry-After", e.getResponse().getHeaderString("Retry-After"));
+            page.getHeaders().putSingle("Retry-After", Long.toString(e.retryAfterSeconds()));
             return page;
         }
     }

@@ -8,10 +8,10 @@ import java.util.TreeSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.ws.rs.ClientErrorException;
-import jakarta.ws.rs.core.Response;
 
 import dev.storefront.config.StoreConfig;
+import dev.storefront.web.InvalidInputException;
+import dev.storefront.web.StoreException;
 
 /**
  * How much stock one client may hold in unpaid orders: at most so many orders and units per shopper
@@ -24,10 +24,17 @@ import dev.storefront.config.StoreConfig;
 public class ReservationCaps {
 
     /** 429: the client holds as much as it may; says what and until when. */
-    public static class CapReachedException extends ClientErrorException {
+    public static class CapReachedException extends StoreException {
+        private final long retryAfterSeconds;
+
         CapReachedException(String message, Instant freedAt) {
-            super(message, Response.status(429)
-                    .header("Retry-After", Math.max(1, Duration.between(Instant.now(), freedAt).toSeconds())).build());
+            super(429, message);
+            this.retryAfterSeconds = Math.max(1, Duration.between(Instant.now(), freedAt).toSeconds());
+        }
+
+        @Override
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
         }
     }
 
@@ -58,6 +65,12 @@ public class ReservationCaps {
     /** Throws {@link CapReachedException} if this checkout would take the shopper or the address over a cap. */
     void check(ValidatedCheckout checkout, String clientAddress) {
         StoreConfig.Checkout caps = config.checkout();
+        long mostInOneOrder = Math.min(caps.maxReservedUnits(), caps.maxReservedUnitsPerAddress());
+        if (checkout.units() > mostInOneOrder) {
+            // no wait makes this fit: say so, without a Retry-After
+            throw InvalidInputException.of("cartId", "the cart holds " + checkout.units() + " items; one order may "
+                    + "hold at most " + mostInOneOrder + ". Order fewer, or split them over several orders.");
+        }
         Held shopper = held("(o.user_id = ?1 or lower(o.email) = ?2)",
                 checkout.userId() == null ? -1L : checkout.userId(), checkout.email().toLowerCase(Locale.ROOT));
         if (shopper.orders() + 1 > caps.maxPendingOrders()) {

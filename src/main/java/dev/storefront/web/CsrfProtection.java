@@ -5,13 +5,13 @@ import java.security.MessageDigest;
 import java.util.Set;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
@@ -27,6 +27,7 @@ import io.vertx.core.http.HttpServerResponse;
  * and the resource never runs. JSON requests are not forms: browsers only send them cross-site after a
  * CORS preflight the store does not allow.
  */
+@Singleton
 public class CsrfProtection {
 
     private static final Set<String> UNSAFE = Set.of("POST", "PUT", "PATCH", "DELETE");
@@ -37,8 +38,8 @@ public class CsrfProtection {
     @ConfigProperty(name = "storefront.secure-cookies")
     boolean secureCookies;
 
-    @ServerRequestFilter(readBody = true)
-    public void verify(ResteasyReactiveContainerRequestContext context, HttpServerRequest request) {
+    /** Throws {@link CsrfRejectedException} for a state-changing form without the browser's token (see RequestGate). */
+    void verify(ResteasyReactiveContainerRequestContext context, HttpServerRequest request) {
         if (!UNSAFE.contains(context.getMethod()) || !isForm(context.getMediaType())) {
             return;
         }

@@ -4,6 +4,9 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.ws.rs.NotFoundException;
@@ -12,6 +15,12 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -27,6 +36,9 @@ import io.vertx.core.http.HttpServerRequest;
 public class ExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ExceptionMappers.class);
+
+    /** PostgreSQL: character not in repertoire (NUL in text), untranslatable character (\u0000 in JSON). */
+    private static final Set<String> UNSTORABLE_TEXT = Set.of("22021", "22P05");
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException exception, HttpServerRequest request) {
@@ -100,8 +112,18 @@ public class ExceptionMappers {
                 exception.getMessage()));
     }
 
+    /** A JSON body that cannot be read: 400 naming the field and what it should be, or what ails the document. */
+    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class,
+            InvalidFormatException.class, JsonParseException.class, StreamConstraintsException.class })
+    public Response unreadableJson(JsonProcessingException exception, HttpServerRequest request) {
+        return invalidInput(new InvalidInputException(List.of(JsonProblems.describe(exception))), request);
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException exception, HttpServerRequest request) {
+        if (exception.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadableJson(unreadable, request); // the JSON reader wraps some of Jackson's complaints
+        }
         Response original = exception.getResponse();
         int status = original.getStatus();
         if (status >= 500) {
@@ -128,6 +150,10 @@ public class ExceptionMappers {
             return ErrorResponses.problem(Problem.of(400, "Bad Request", "The connection closed before the request was read",
                     request.path()));
         }
+        InvalidInputException unreadable = unreadableText(exception, request);
+        if (unreadable != null) {
+            return invalidInput(unreadable, request);
+        }
         String incident = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(exception, "Incident %s: %s %s failed", incident, request.method(), request.path());
         String path = request.path();
@@ -136,6 +162,35 @@ public class ExceptionMappers {
                     "Something went wrong on our side (incident " + incident + ")", path));
         }
         return ErrorResponses.page(500, ErrorResponses.Templates.serverError(incident));
+    }
+
+    /**
+     * Input that fails below the store's own checks, as a 400 rather than an incident: a form or query
+     * string with a broken %-escape (refused by the URL decoder), or text PostgreSQL cannot store that got
+     * past the control-character checks (the transaction rolled back, so nothing changed).
+     */
+    private static InvalidInputException unreadableText(Throwable exception, HttpServerRequest request) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalArgumentException && decodingFailed(cause)) {
+                String contentType = request.getHeader("Content-Type");
+                boolean form = contentType != null && contentType.startsWith("application/x-www-form-urlencoded");
+                return InvalidInputException.of(form ? "body" : "query",
+                        "is not well-formed: a % must start an escape such as %20");
+            }
+            if (cause instanceof SQLException sql && UNSTORABLE_TEXT.contains(sql.getSQLState())) {
+                return InvalidInputException.of("text", ControlCharacters.PROBLEM);
+            }
+        }
+        return null;
+    }
+
+    private static boolean decodingFailed(Throwable exception) {
+        for (StackTraceElement frame : exception.getStackTrace()) {
+            if (frame.getClassName().equals("org.jboss.resteasy.reactive.common.util.URLUtils")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean clientWentAway(Throwable exception, HttpServerRequest request) {

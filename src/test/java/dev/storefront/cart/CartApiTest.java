@@ -27,6 +27,7 @@ import io.restassured.path.json.JsonPath;
 
 import dev.storefront.testing.Carts;
 import dev.storefront.testing.LogCapture;
+import dev.storefront.testing.TestSkus;
 
 /** The cart API against the real Redis and PostgreSQL: changes, limits, bad input, flushes, concurrency. */
 @QuarkusTest
@@ -62,12 +63,8 @@ class CartApiTest {
         String cart = Carts.newCart();
         String sku = skusWithStock(5, 1).get(0);
         Carts.add(cart, sku, 1).then().statusCode(200);
-        String disabled = QuarkusTransaction.requiringNew().call(() -> {
-            dev.storefront.catalog.Variant variant = dev.storefront.catalog.Variant
-                    .<dev.storefront.catalog.Variant>find("sku <> ?1 order by id desc", sku).firstResult();
-            variant.active = false;
-            return variant.sku;
-        });
+        TestSkus.SwitchedOff switchedOff = TestSkus.switchedOff();
+        String disabled = switchedOff.sku();
         Object[][] cases = {
                 { Map.of("sku", sku, "quantity", 0), "quantity" },
                 { Map.of("sku", sku, "quantity", 100), "quantity" },
@@ -90,6 +87,8 @@ class CartApiTest {
                     .contentType("application/problem+json");
             given().when().get("/api/v1/carts/" + "x".repeat(43)).then().statusCode(404);
             assertEquals(List.of(), log.withStackTraces());
+        } finally {
+            switchedOff.close();
         }
         given().when().get("/api/v1/carts/" + cart).then().statusCode(200)
                 .body("lines", hasSize(1)).body("lines[0].quantity", equalTo(1));
@@ -158,11 +157,8 @@ class CartApiTest {
         given().when().get("/api/v1/carts/" + cart).then().body("lines", hasSize(100));
     }
 
-    private List<String> skusWithStock(int atLeast, int count) {
-        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
-                select v.sku from variants v join stock_levels s on s.variant_id = v.id
-                join products p on p.id = v.product_id
-                where v.active and p.active and s.on_hand - s.reserved >= ?1 order by v.id desc limit ?2""",
-                String.class).setParameter(1, atLeast).setParameter(2, count).getResultList());
+    /** SKUs with this much free that no other test uses. */
+    private static List<String> skusWithStock(int atLeast, int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> TestSkus.withStock(atLeast).sku()).toList();
     }
 }

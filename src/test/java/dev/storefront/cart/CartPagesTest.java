@@ -27,6 +27,7 @@ import dev.storefront.catalog.StockLevel;
 import dev.storefront.catalog.Variant;
 import dev.storefront.testing.Carts;
 import dev.storefront.testing.FormClient;
+import dev.storefront.testing.TestSkus;
 
 /** The cart in a browser without JavaScript: forms, the header count, live truth and sign-in merges. */
 @QuarkusTest
@@ -106,7 +107,7 @@ class CartPagesTest {
     @Test
     void theCartTellsTheTruthAboutStockAndPrices() {
         Product lowered = productInStock(10);
-        Product repriced = productInStock(10, lowered.sku());
+        Product repriced = productInStock(10);
         FormClient guest = new FormClient();
         guest.open("/p/" + lowered.slug());
         guest.submit("/cart/items", Map.of("sku", lowered.sku(), "quantity", "5"));
@@ -177,22 +178,12 @@ class CartPagesTest {
         return answer;
     }
 
-    /** Each test takes different products, so that one test's stock and price changes don't meet another's. */
-    private static final java.util.concurrent.atomic.AtomicInteger PICKED = new java.util.concurrent.atomic.AtomicInteger();
-
     record Product(String slug, String sku) {
     }
 
-    private Product productInStock(int atLeast, String... except) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Object[] row = (Object[]) entityManager.createNativeQuery("""
-                    select p.slug, v.sku from variants v join stock_levels s on s.variant_id = v.id
-                    join products p on p.id = v.product_id
-                    where v.active and p.active and s.on_hand - s.reserved >= ?1 and v.sku <> ?2
-                    and v.position = 0 order by v.id desc limit 1 offset ?3""")
-                    .setParameter(1, atLeast).setParameter(2, except.length > 0 ? except[0] : "")
-                    .setParameter(3, PICKED.getAndIncrement()).getSingleResult();
-            return new Product((String) row[0], (String) row[1]);
-        });
+    /** A product whose preselected (first) variant has this much free, used by no other test. */
+    private Product productInStock(int atLeast) {
+        TestSkus.Sku sku = TestSkus.firstVariantWithStock(atLeast);
+        return new Product(sku.productSlug(), sku.sku());
     }
 }

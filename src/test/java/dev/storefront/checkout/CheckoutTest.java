@@ -39,6 +39,7 @@ import dev.storefront.testing.Carts;
 import dev.storefront.testing.FormClient;
 import dev.storefront.testing.Mailbox;
 import dev.storefront.testing.SmtpServer;
+import dev.storefront.testing.TestSkus;
 
 /** The order pipeline over HTTP with the test payment provider, against PostgreSQL, Redis and SMTP. */
 @QuarkusTest
@@ -68,7 +69,7 @@ class CheckoutTest {
 
     @Test
     void theHappyPathEndsPaidWithStockSoldTheCartEmptyAndOneEmail() throws Exception {
-        Stock before = skuWithStock(20, 0);
+        Stock before = skuWithStock(20);
         String cart = Carts.newCart();
         Carts.add(cart, before.sku(), 2).then().statusCode(200);
         long unitPrice = unitPrice(before.sku());
@@ -126,7 +127,7 @@ class CheckoutTest {
 
     @Test
     void aDeclinedPaymentCancelsTheOrderAndReleasesTheStock() {
-        Stock before = skuWithStock(20, 8);
+        Stock before = skuWithStock(20);
         String cart = Carts.newCart();
         Carts.add(cart, before.sku(), 3).then().statusCode(200);
         JsonPath placed = given().contentType(ContentType.JSON).body(order(cart, "DE", "standard"))
@@ -150,7 +151,7 @@ class CheckoutTest {
 
     @Test
     void twoHundredConcurrentCheckoutsForTenInStockMakeTenOrders() throws Exception {
-        Stock sku = skuWithStock(0, 1);
+        Stock sku = skuWithStock(0);
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                 "update stock_levels set on_hand = 10, reserved = 0 where variant_id = ?1")
                 .setParameter(1, sku.variantId()).executeUpdate());
@@ -196,7 +197,7 @@ class CheckoutTest {
 
     @Test
     void duplicateAndConflictingPaymentResultsChangeNothingTwice() throws Exception {
-        Stock sku = skuWithStock(20, 2);
+        Stock sku = skuWithStock(20);
         String cart = Carts.newCart();
         Carts.add(cart, sku.sku(), 1).then().statusCode(200);
         String number = given().contentType(ContentType.JSON).body(order(cart, "DE", "express"))
@@ -231,7 +232,7 @@ class CheckoutTest {
 
     @Test
     void anExpiredReservationIsReleasedAndTheStockCanBeBoughtAgain() {
-        Stock sku = skuWithStock(0, 3);
+        Stock sku = skuWithStock(0);
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                 "update stock_levels set on_hand = 1, reserved = 0 where variant_id = ?1")
                 .setParameter(1, sku.variantId()).executeUpdate());
@@ -264,7 +265,7 @@ class CheckoutTest {
         FormClient buyer = new FormClient();
         buyer.open("/login");
         assertEquals(303, buyer.submit("/login", Map.of("email", email, "password", password)).statusCode());
-        Stock sku = skuWithStock(20, 6);
+        Stock sku = skuWithStock(20);
         String product = QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery(
                 "select p.slug from products p join variants v on v.product_id = p.id where v.sku = ?1")
                 .setParameter(1, sku.sku()).getSingleResult());
@@ -319,7 +320,7 @@ class CheckoutTest {
 
     @Test
     void badCheckoutsNameTheirFieldsAndReserveNothing() {
-        Stock sku = skuWithStock(20, 5);
+        Stock sku = skuWithStock(20);
         String cart = Carts.newCart();
         Carts.add(cart, sku.sku(), 1).then().statusCode(200);
         Object[][] cases = {
@@ -365,18 +366,10 @@ class CheckoutTest {
         return order;
     }
 
-    /** A SKU with at least this much available, the n-th such, so that tests do not share stock. */
-    private Stock skuWithStock(int available, int nth) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Object[] row = (Object[]) entityManager.createNativeQuery("""
-                    select v.id, v.sku, s.on_hand, s.reserved from variants v join stock_levels s on s.variant_id = v.id
-                    join products p on p.id = v.product_id
-                    where v.active and p.active and s.on_hand - s.reserved >= ?1 and v.price_amount < 100000
-                    order by v.id limit 1 offset ?2""").setParameter(1, Math.max(available, 1))
-                    .setParameter(2, 200 + nth * 7).getSingleResult();
-            return new Stock(((Number) row[0]).longValue(), (String) row[1], ((Number) row[2]).intValue(),
-                    ((Number) row[3]).intValue());
-        });
+    /** A SKU with at least this much available that no other test uses. */
+    private Stock skuWithStock(int available) {
+        TestSkus.Sku sku = TestSkus.withStock(available);
+        return new Stock(sku.variantId(), sku.sku(), sku.onHand(), sku.reserved());
     }
 
     private Stock stock(String sku) {

@@ -24,6 +24,7 @@ import dev.storefront.order.OrderStatus;
 import dev.storefront.payment.PaymentConfirmation;
 import dev.storefront.testing.Carts;
 import dev.storefront.testing.OutageSmtpServer;
+import dev.storefront.testing.TestSkus;
 
 /** The SMTP server is down when an order is paid: the order is PAID at once, the email follows when SMTP is back. */
 @QuarkusTest
@@ -41,11 +42,7 @@ class ConfirmationEmailOutageTest {
 
     @Test
     void aDownSmtpServerDelaysTheEmailButNotThePayment() throws Exception {
-        String sku = QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery("""
-                select v.sku from variants v join stock_levels s on s.variant_id = v.id
-                join products p on p.id = v.product_id
-                where v.active and p.active and s.on_hand - s.reserved >= 20 order by v.id limit 1 offset 300""")
-                .getSingleResult());
+        String sku = TestSkus.withStock(20).sku();
         String cart = Carts.newCart();
         Carts.add(cart, sku, 1).then().statusCode(200);
         String number = given().contentType(ContentType.JSON).body(Map.of("cartId", cart, "email", "ada@example.com",

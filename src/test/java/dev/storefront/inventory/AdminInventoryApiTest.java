@@ -28,6 +28,7 @@ import io.restassured.http.ContentType;
 import dev.storefront.testing.Admins;
 import dev.storefront.testing.FormClient;
 import dev.storefront.testing.LogCapture;
+import dev.storefront.testing.TestSkus;
 
 /** Stock changes through the admin API: versions keep two writers apart, adjustments add up, all leave movements. */
 @QuarkusTest
@@ -49,7 +50,7 @@ class AdminInventoryApiTest {
 
     @Test
     void twoWritersWithTheSameVersionOneWinsTheOtherGets409() throws Exception {
-        String sku = sku(3);
+        String sku = sku();
         long version = Long.parseLong(given().auth().oauth2(admin).when().get("/api/v1/admin/inventory/" + sku)
                 .then().statusCode(200).body("sku", equalTo(sku)).extract().header("ETag").replace("\"", ""));
         long movementsBefore = movements(sku);
@@ -91,7 +92,7 @@ class AdminInventoryApiTest {
 
     @Test
     void aHundredParallelAdjustmentsOfOneSumExactlyEachAMovement() throws Exception {
-        String sku = sku(4);
+        String sku = sku();
         int before = column(sku, "on_hand");
         long movementsBefore = movements(sku);
         ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -119,7 +120,7 @@ class AdminInventoryApiTest {
 
     @Test
     void stockNeverGoesBelowWhatIsReservedAndBadInputChangesNothing() {
-        String sku = sku(5);
+        String sku = sku();
         int onHandBefore = column(sku, "on_hand");
         setStockBySql(sku, 10, 4);
         try {
@@ -166,7 +167,7 @@ class AdminInventoryApiTest {
 
     @Test
     void theInventoryPageAdjustsStockWithAReasonAndShowsTheHistory() {
-        String sku = sku(6);
+        String sku = sku();
         int before = column(sku, "on_hand");
         FormClient browser = new FormClient();
         browser.open("/login");
@@ -184,11 +185,8 @@ class AdminInventoryApiTest {
         assertEquals(before + 12, column(sku, "on_hand"));
     }
 
-    private String sku(int nth) {
-        return QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery("""
-                select v.sku from variants v join stock_levels s on s.variant_id = v.id
-                where s.reserved = 0 order by v.id desc limit 1 offset ?1""")
-                .setParameter(1, 30 + nth).getSingleResult());
+    private String sku() {
+        return TestSkus.unreserved().sku();
     }
 
     private int column(String sku, String column) {

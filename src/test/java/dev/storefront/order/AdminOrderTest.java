@@ -30,6 +30,7 @@ import dev.storefront.testing.Carts;
 import dev.storefront.testing.FakeStripe;
 import dev.storefront.testing.FormClient;
 import dev.storefront.testing.SmtpServer;
+import dev.storefront.testing.TestSkus;
 
 /** The admin ships, refunds (through the fake Stripe server) and cancels orders. */
 @QuarkusTest
@@ -53,7 +54,7 @@ class AdminOrderTest {
 
     @Test
     void aPartialRefundThenTheRestMakePartiallyRefundedThenRefunded() {
-        String number = paidOrder(21, 2);
+        String number = paidOrder(2);
         long total = count("select total_amount from orders where number = '" + number + "'");
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("amount", "5.00", "reason", "scratched"))
                 .when().post("/api/v1/admin/orders/" + number + "/refunds").then().statusCode(200)
@@ -93,7 +94,7 @@ class AdminOrderTest {
 
     @Test
     void aRefundStripeRefusesIs502AndChangesNothing() {
-        String number = paidOrder(22, 1);
+        String number = paidOrder(1);
         FakeStripe.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/v1/refunds"))
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(400)
                         .withHeader("Content-Type", "application/json")
@@ -107,7 +108,7 @@ class AdminOrderTest {
 
     @Test
     void shippingMarksTheOrderAndEmailsTheTrackingNumberOnce() throws Exception {
-        String number = paidOrder(23, 1);
+        String number = paidOrder(1);
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("trackingNumber", ""))
                 .when().post("/api/v1/admin/orders/" + number + "/ship").then().statusCode(400)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("trackingNumber"));
@@ -129,7 +130,7 @@ class AdminOrderTest {
 
     @Test
     void cancellingReleasesAPendingOrdersStockAndRefundsAndRestocksAPaidOne() {
-        String sku = sku(24);
+        String sku = sku();
         int reservedBefore = stock(sku, "reserved");
         int onHandBefore = stock(sku, "on_hand");
         String pending = placed(sku, 2);
@@ -157,7 +158,7 @@ class AdminOrderTest {
         String day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
         long before = count("select count(*) from orders where status in ('PAID', 'SHIPPED', 'DELIVERED', "
                 + "'PARTIALLY_REFUNDED', 'REFUNDED') and (paid_at at time zone 'UTC')::date = current_date");
-        paidOrder(25, 1);
+        paidOrder(1);
         String html = given().auth().oauth2(admin).when().get("/admin").then().statusCode(200)
                 .header("Cache-Control", "no-store").extract().asString();
         assertTrue(html.contains("Today<strong>"), "today's figures");
@@ -174,8 +175,8 @@ class AdminOrderTest {
         assertTrue(Long.parseLong(files.group(1)) > 10, "sockets, jars and logs are open files");
     }
 
-    private String paidOrder(int nth, int quantity) {
-        return pay(placed(sku(nth), quantity));
+    private String paidOrder(int quantity) {
+        return pay(placed(sku(), quantity));
     }
 
     private String placed(String sku, int quantity) {
@@ -196,11 +197,8 @@ class AdminOrderTest {
         return number;
     }
 
-    private String sku(int nth) {
-        return (String) single("""
-                select v.sku from variants v join stock_levels s on s.variant_id = v.id
-                join products p on p.id = v.product_id
-                where v.active and p.active and s.on_hand - s.reserved >= 20 order by v.id limit 1 offset """ + " " + (600 + nth * 5));
+    private String sku() {
+        return TestSkus.withStock(20).sku();
     }
 
     private int stock(String sku, String column) {

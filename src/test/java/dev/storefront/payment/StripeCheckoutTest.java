@@ -35,6 +35,7 @@ import dev.storefront.testing.Mailbox;
 import dev.storefront.testing.Carts;
 import dev.storefront.testing.FakeStripe;
 import dev.storefront.testing.SmtpServer;
+import dev.storefront.testing.TestSkus;
 
 /**
  * Checkout with PAYMENT_PROVIDER=stripe against a fake of Stripe's servers (WireMock) and webhooks
@@ -57,7 +58,7 @@ class StripeCheckoutTest {
 
     @Test
     void aSignedCompletedWebhookPaysTheOrderOnce() throws Exception {
-        Placed placed = place(11);
+        Placed placed = place();
         FakeStripe.server().verify(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
                 .withHeader("Idempotency-Key", equalTo("order-" + placed.orderId() + "-session")));
 
@@ -97,7 +98,7 @@ class StripeCheckoutTest {
 
     @Test
     void theHappyPathWithStripeEndsPaidWithStockSoldTheCartEmptyAndOneEmail() throws Exception {
-        Placed placed = place(15);
+        Placed placed = place();
         String event = FakeStripe.event("checkout.session.completed", placed.sessionId(), "paid");
         assertEquals(200, webhook(event, FakeStripe.signature(event, FakeStripe.WEBHOOK_SECRET)));
         Order order = QuarkusTransaction.requiringNew().call(() -> Order.<Order>findById(placed.orderId()));
@@ -114,7 +115,7 @@ class StripeCheckoutTest {
 
     @Test
     void unsignedOrWronglySignedWebhooksAre400AndChangeNothing() {
-        Placed placed = place(12);
+        Placed placed = place();
         String event = FakeStripe.event("checkout.session.completed", placed.sessionId(), "paid");
         assertEquals(400, webhook(event, null));
         assertEquals(400, webhook(event, FakeStripe.signature(event, "whsec_someone_else")));
@@ -126,7 +127,7 @@ class StripeCheckoutTest {
 
     @Test
     void theReturnPageAsksStripeWhenTheWebhookIsLate() {
-        Placed placed = place(13);
+        Placed placed = place();
         FakeStripe.sessionsReadBack("complete", "paid");
         String token = QuarkusTransaction.requiringNew().call(() -> Order.<Order>findById(placed.orderId()).accessToken);
         String page = given().when().get("/orders/" + placed.number() + "?token=" + token).then().statusCode(200)
@@ -137,7 +138,7 @@ class StripeCheckoutTest {
 
     @Test
     void stripeUnreachableLeavesNoOrderHalfMade() {
-        String sku = skuWithStock(14);
+        String sku = skuWithStock();
         int before = onHand(sku);
         int reservedBefore = reserved(sku);
         String cart = Carts.newCart();
@@ -151,8 +152,8 @@ class StripeCheckoutTest {
                 cart, OrderStatus.PENDING_PAYMENT)), "no order waits for a payment that cannot start");
     }
 
-    private Placed place(int nth) {
-        String sku = skuWithStock(nth);
+    private Placed place() {
+        String sku = skuWithStock();
         int onHand = onHand(sku);
         String cart = Carts.newCart();
         Carts.add(cart, sku, 1).then().statusCode(200);
@@ -182,12 +183,8 @@ class StripeCheckoutTest {
                         "region", "VA", "postalCode", "22202", "country", "US"));
     }
 
-    private String skuWithStock(int nth) {
-        return QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery("""
-                select v.sku from variants v join stock_levels s on s.variant_id = v.id
-                join products p on p.id = v.product_id
-                where v.active and p.active and s.on_hand - s.reserved >= 20 order by v.id limit 1 offset ?1""")
-                .setParameter(1, 400 + nth * 5).getSingleResult());
+    private String skuWithStock() {
+        return TestSkus.withStock(20).sku();
     }
 
     private int onHand(String sku) {

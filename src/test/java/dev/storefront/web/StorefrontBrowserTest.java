@@ -63,26 +63,65 @@ class StorefrontBrowserTest {
     }
 
     @Test
-    void variantPickerWorksWithoutJavaScript() {
-        String slug = QuarkusTransaction.requiringNew().call(() -> Variant.getEntityManager().createQuery("""
-                select v.product.slug from Variant v where v.product.active = true
-                group by v.product.slug having count(v) >= 3 order by v.product.slug""", String.class)
-                .setMaxResults(1).getSingleResult());
+    void theChosenVariantIsWhatGoesInTheCartWithoutJavaScript() {
+        addTheChosenVariant(false);
+    }
+
+    @Test
+    void theChosenVariantIsWhatGoesInTheCartWithJavaScript() {
+        addTheChosenVariant(true);
+    }
+
+    /** Chooses a variant other than the preselected one and presses Add to cart, nothing in between. */
+    private void addTheChosenVariant(boolean javaScript) {
+        String slug = productWithChoices();
+        try (BrowserContext visitor = browser.newVisitor(javaScript)) {
+            Page page = visitor.newPage();
+            page.navigate(home.toString() + "p/" + slug);
+            String preselected = page.locator(".variant-picker input[name=sku]:checked").getAttribute("value");
+            Locator other = page.locator(".variant-picker input[name=sku]:not(:checked):not([disabled])").last();
+            String wanted = other.getAttribute("value");
+            assertNotEquals(preselected, wanted);
+            other.check();
+            if (javaScript) {
+                assertEquals(wanted, page.locator("#sku").innerText(), "the page shows the chosen SKU at once");
+                page.locator("form.add-to-cart button.add").click();
+                page.locator("#cart-status.is-ok").waitFor();
+                page.navigate(home.toString() + "cart");
+            } else {
+                page.locator("form.add-to-cart button.add").click();
+                page.waitForURL("**/cart?notice=added");
+            }
+            List<String> inCart = page.locator(".cart-line .sku").allInnerTexts();
+            assertEquals(List.of("SKU " + wanted), inCart, "the chosen variant, and only it, is in the cart");
+        }
+    }
+
+    @Test
+    void showThisOptionWithoutJavaScript() {
+        String slug = productWithChoices();
         try (BrowserContext visitor = browser.newVisitor(false)) {
             Page page = visitor.newPage();
             page.navigate(home.toString() + "p/" + slug);
             String before = page.locator("#sku").innerText();
-            Locator other = page.locator(".variant-picker input[name=variant]:not(:checked)").last();
+            Locator other = page.locator(".variant-picker input[name=sku]:not(:checked):not([disabled])").last();
             String wanted = other.getAttribute("value");
             assertNotEquals(before, wanted);
             other.check();
-            page.locator(".variant-picker button[type=submit]").click();
+            page.locator(".variant-picker button.show-option").click();
             page.waitForURL("**variant=" + wanted);
             assertEquals(wanted, page.locator("#sku").innerText());
-            assertEquals(Boolean.TRUE, page.locator("input[name=variant][value='" + wanted + "']").isChecked());
-            assertEquals(wanted, page.locator("form.add-to-cart input[name=sku]").getAttribute("value"),
-                    "the add-to-cart form adds the chosen variant");
+            assertEquals(Boolean.TRUE, page.locator("input[name=sku][value='" + wanted + "']").isChecked());
         }
+    }
+
+    /** A product with at least three variants, two of them in stock. */
+    private static String productWithChoices() {
+        return QuarkusTransaction.requiringNew().call(() -> Variant.getEntityManager().createQuery("""
+                select v.product.slug from Variant v where v.product.active = true and v.active = true
+                and v.stock.onHand - v.stock.reserved > 0
+                group by v.product.slug having count(v) >= 3 order by v.product.slug""", String.class)
+                .setMaxResults(1).getSingleResult());
     }
 
     @Test

@@ -22,6 +22,7 @@ import io.restassured.path.json.JsonPath;
 
 import dev.storefront.testing.Admins;
 import dev.storefront.testing.FormClient;
+import dev.storefront.testing.TestSkus;
 
 /** Bulk CSV: the export is the import's format, a file with bad rows changes nothing, a good one lands whole. */
 @QuarkusTest
@@ -194,9 +195,7 @@ class CatalogImportTest {
     }
 
     private String existingSku() {
-        return (String) single("""
-                select v.sku from variants v join stock_levels s on s.variant_id = v.id
-                where s.reserved = 0 order by v.id desc limit 1 offset 77""");
+        return TestSkus.unreserved().sku();
     }
 
     private Object single(String sql) {
