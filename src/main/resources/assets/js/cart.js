@@ -17,7 +17,7 @@
     // another button of the form (the product page's "Show this option") goes where it says
     if (event.submitter && event.submitter.hasAttribute('formaction')) { return; }
     event.preventDefault();
-    var button = form.querySelector('button[type=submit]');
+    var button = event.submitter || form.querySelector('button[type=submit]:not([formaction])');
     if (button) { button.disabled = true; }
     fetch(form.action, {
       method: 'POST',

@@ -1,21 +1,26 @@
 package dev.storefront.checkout;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
@@ -31,6 +36,7 @@ import dev.storefront.inventory.InsufficientStockException;
 import dev.storefront.web.ClientAddress;
 import dev.storefront.web.InvalidInputException.FieldError;
 import dev.storefront.web.InvalidInputException;
+import dev.storefront.web.MoneyFormat;
 
 /** The checkout form: email, shipping address and method, the order summary; then on to payment. */
 @Path("/checkout")
@@ -53,40 +59,103 @@ public class CheckoutPages {
     JsonWebToken token;
 
     /** What the form shows and keeps between attempts. */
-    public record Form(String email, String name, String line1, String line2, String city, String region,
-            String postalCode, String country, String shippingMethod) {
+    public static class Form {
+        @RestForm
+        public String email;
+        @RestForm
+        public String name;
+        @RestForm
+        public String line1;
+        @RestForm
+        public String line2;
+        @RestForm
+        public String city;
+        @RestForm
+        public String region;
+        @RestForm
+        public String postalCode;
+        @RestForm
+        public String country;
+        @RestForm
+        public String shippingMethod;
+
+        public Form() {
+        }
+
+        Form(String email, String name, String line1, String line2, String city, String region, String postalCode,
+                String country, String shippingMethod) {
+            this.email = email;
+            this.name = name;
+            this.line1 = line1;
+            this.line2 = line2;
+            this.city = city;
+            this.region = region;
+            this.postalCode = postalCode;
+            this.country = country;
+            this.shippingMethod = shippingMethod;
+        }
     }
 
     public record MethodView(String id, String name, String price, boolean selected) {
     }
 
+    public record CountryView(String code, String name, boolean selected) {
+    }
+
+    /** The order summary before paying: every amount for the country and method chosen in the form. */
+    public record TotalsView(String subtotal, String shipping, String shippingMethod, String tax, String taxRate,
+            String total, String country) {
+    }
+
+    /** The form's fields in page order: the first one with a problem gets the focus. */
+    private static final List<String> FIELDS = List.of("email", "name", "line1", "line2", "city", "region",
+            "postalCode", "country", "shippingMethod");
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance checkout(CartService.CartView cart, Form form, List<MethodView> methods,
-                List<String> countries, Map<String, String> errors, String problem);
+                List<CountryView> countries, TotalsView totals, Map<String, String> errors, String firstError,
+                String problem);
     }
 
     @GET
     public Response page(HttpServerRequest request) {
         String cartId = CartCookie.of(request);
-        if (cartId == null || carts.find(cartId).map(c -> c.lines().isEmpty()).orElse(true)) {
+        if (isEmpty(cartId)) {
             return Response.seeOther(URI.create("/cart")).build();
         }
         return render(200, cartId, prefilled(), Map.of(), null);
     }
 
+    /**
+     * "Update totals": the same form with shipping, tax and total for the country and method chosen, and
+     * what was typed kept; JSON for the page's script ({@code Accept: application/json}). Nothing is placed.
+     */
     @POST
+    @Path("totals")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response place(@FormParam("email") String email, @FormParam("name") String name,
-            @FormParam("line1") String line1, @FormParam("line2") String line2, @FormParam("city") String city,
-            @FormParam("region") String region, @FormParam("postalCode") String postalCode,
-            @FormParam("country") String country, @FormParam("shippingMethod") String shippingMethod,
+    @Produces({ MediaType.TEXT_HTML, MediaType.APPLICATION_JSON })
+    public Response totals(@BeanParam Form form, @HeaderParam(HttpHeaders.ACCEPT) String accept,
             HttpServerRequest request) {
         String cartId = CartCookie.of(request);
-        Form form = new Form(email, name, line1, line2, city, region, postalCode, country, shippingMethod);
+        if (isEmpty(cartId)) {
+            return Response.seeOther(URI.create("/cart")).build();
+        }
+        if (accept != null && accept.contains(MediaType.APPLICATION_JSON)) {
+            return Response.ok(totals(carts.view(cartId), form), MediaType.APPLICATION_JSON_TYPE)
+                    .header("Cache-Control", "no-store").build();
+        }
+        return render(200, cartId, form, Map.of(), null);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response place(@BeanParam Form form, HttpServerRequest request) {
+        String cartId = CartCookie.of(request);
         try {
-            CheckoutService.Placed placed = checkout.checkout(new CheckoutRequest(cartId, email,
-                    new ShippingAddress(name, line1, line2, city, region, postalCode, country), shippingMethod),
+            CheckoutService.Placed placed = checkout.checkout(new CheckoutRequest(cartId, form.email,
+                    new ShippingAddress(form.name, form.line1, form.line2, form.city, form.region, form.postalCode,
+                            form.country), form.shippingMethod),
                     userId(), ClientAddress.of(request));
             return Response.seeOther(URI.create(placed.payment().redirectUrl())).build();
         } catch (InvalidInputException e) {
@@ -109,16 +178,59 @@ public class CheckoutPages {
         }
     }
 
+    private boolean isEmpty(String cartId) {
+        return cartId == null || carts.find(cartId).map(c -> c.lines().isEmpty()).orElse(true);
+    }
+
     private Response render(int status, String cartId, Form form, Map<String, String> errors, String problem) {
         CartService.CartView cart = carts.view(cartId);
+        String method = knownMethod(form.shippingMethod);
         List<MethodView> methods = validation.shippingMethods().stream().map(entry -> new MethodView(entry.getKey(),
-                entry.getValue().name(), dev.storefront.web.MoneyFormat.money(config.currency(),
+                entry.getValue().name(), MoneyFormat.money(config.currency(),
                         validation.shippingPrice(entry.getKey(), cart.subtotal().amount())),
-                entry.getKey().equals(form.shippingMethod()))).toList();
+                entry.getKey().equals(method))).toList();
+        String country = knownCountry(form.country);
+        List<CountryView> countries = config.checkout().countries().stream()
+                .map(code -> new CountryView(code, countryName(code), code.equals(country))).toList();
+        String firstError = FIELDS.stream().filter(errors::containsKey).findFirst().orElse(null);
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store")
-                .entity(Templates.checkout(cart, form, methods, config.checkout().countries(), errors, problem).render())
+                .entity(Templates.checkout(cart, form, methods, countries, totals(cart, form), errors, firstError,
+                        problem).render())
                 .build();
+    }
+
+    private TotalsView totals(CartService.CartView cart, Form form) {
+        String method = knownMethod(form.shippingMethod);
+        String country = knownCountry(form.country);
+        CheckoutValidation.Totals totals = validation.totals(cart.subtotal().amount(), country, method);
+        int basisPoints = config.checkout().taxRates().getOrDefault(country, 0);
+        String rate = BigDecimal.valueOf(basisPoints, 2).stripTrailingZeros().toPlainString() + "%";
+        return new TotalsView(money(totals.subtotal()), money(totals.shipping()),
+                config.checkout().shippingMethods().get(method).name(), money(totals.tax()), rate,
+                money(totals.total()), countryName(country));
+    }
+
+    private String money(long amount) {
+        return MoneyFormat.money(config.currency(), amount);
+    }
+
+    /** The method chosen, or the cheapest when none (or an unknown one) is. */
+    private String knownMethod(String method) {
+        return method != null && config.checkout().shippingMethods().containsKey(method.strip()) ? method.strip()
+                : validation.shippingMethods().get(0).getKey();
+    }
+
+    /** The country chosen, or the first the store ships to. */
+    private String knownCountry(String country) {
+        String code = country == null ? "" : country.strip().toUpperCase(Locale.ROOT);
+        return config.checkout().countries().contains(code) ? code : config.checkout().countries().get(0);
+    }
+
+    /** "Ireland" for IE, in English. */
+    static String countryName(String code) {
+        String name = new Locale("", code).getDisplayCountry(Locale.ENGLISH);
+        return name.isBlank() ? code : name;
     }
 
     /** A signed-in shopper's email and default address, ready in the form. */

@@ -50,6 +50,17 @@ public class CheckoutValidation {
         return method.freeFrom().filter(from -> subtotal >= from).isPresent() ? 0 : method.price();
     }
 
+    /** What an order costs before payment, in minor units. */
+    public record Totals(long subtotal, long shipping, long tax, long total) {
+    }
+
+    /** The shipping, tax and total of this subtotal sent to {@code country} by {@code methodId}. */
+    public Totals totals(long subtotal, String country, String methodId) {
+        long shipping = shippingPrice(methodId, subtotal);
+        long tax = tax(country, subtotal + shipping);
+        return new Totals(subtotal, shipping, tax, subtotal + shipping + tax);
+    }
+
     public long tax(String country, long taxable) {
         return tax(taxable, config.checkout().taxRates().getOrDefault(country, 0));
     }
@@ -69,8 +80,10 @@ public class CheckoutValidation {
             errors.add(new FieldError("cartId", "the cart is empty"));
         }
         String email = request.email() == null ? "" : request.email().strip();
-        if (email.isEmpty() || email.length() > 254 || !EMAIL.matcher(email).matches()) {
-            errors.add(new FieldError("email", "is not an email address"));
+        if (email.isEmpty()) {
+            errors.add(new FieldError("email", "is required"));
+        } else if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            errors.add(new FieldError("email", "is not an email address (name@example.com)"));
         }
         if (request.shippingAddress() == null) {
             errors.add(new FieldError("shippingAddress", "is required"));
@@ -88,10 +101,9 @@ public class CheckoutValidation {
         }
         ShippingAddress address = request.shippingAddress().normalised();
         long subtotal = lines.stream().mapToLong(ValidatedCheckout.PricedLine::lineTotal).sum();
-        long shipping = shippingPrice(method, subtotal);
-        long tax = tax(address.country(), subtotal + shipping);
+        Totals totals = totals(subtotal, address.country(), method);
         return new ValidatedCheckout(cart.id(), email, userId, address, method, config.currency(), lines, subtotal,
-                shipping, tax, subtotal + shipping + tax);
+                totals.shipping(), totals.tax(), totals.total());
     }
 
     private static List<ValidatedCheckout.PricedLine> priced(CartSnapshot cart, List<FieldError> errors) {

@@ -117,14 +117,20 @@ public class OrderFulfilment {
      * refunded in full first (if that fails, nothing changes) and its goods go back on the shelf.
      */
     public Order cancel(String number, String actor) {
-        Order current = QuarkusTransaction.requiringNew().call(() -> find(number));
-        if (current.status == OrderStatus.PENDING_PAYMENT) {
-            if (confirmation.cancel(current.id, "cancelled by the store", actor)) {
-                QuarkusTransaction.requiringNew().run(() -> audit.record(actor, "order.cancel", "order", number,
-                        Map.of("status", OrderStatus.PENDING_PAYMENT), Map.of("status", OrderStatus.CANCELLED)));
-                return QuarkusTransaction.requiringNew().call(() -> find(number));
+        // an unpaid order: its reservation released and the audit entry written in one transaction
+        boolean[] unpaidCancelled = { false };
+        Order current = QuarkusTransaction.requiringNew().call(() -> {
+            Order order = locked(number);
+            if (order.status == OrderStatus.PENDING_PAYMENT
+                    && confirmation.cancelPending(order.id, "cancelled by the store", actor)) {
+                audit.record(actor, "order.cancel", "order", number, Map.of("status", OrderStatus.PENDING_PAYMENT),
+                        Map.of("status", OrderStatus.CANCELLED));
+                unpaidCancelled[0] = true;
             }
-            current = QuarkusTransaction.requiringNew().call(() -> find(number));
+            return order;
+        });
+        if (unpaidCancelled[0]) {
+            return current;
         }
         if (current.shippedAt != null || current.status == OrderStatus.CANCELLED
                 || current.status == OrderStatus.PENDING_PAYMENT) {

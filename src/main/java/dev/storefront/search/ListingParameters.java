@@ -31,6 +31,8 @@ public final class ListingParameters {
     public static final String SORT = "sort";
     public static final String PAGE = "page";
     public static final String SIZE = "size";
+    /** {@code asTyped=true}: search the words as typed, without "showing results for" a better spelling. */
+    public static final String AS_TYPED = "asTyped";
 
     private static final int MAX_VALUES = 20;
     private static final int MAX_VALUE_LENGTH = 100;
@@ -85,8 +87,9 @@ public final class ListingParameters {
         int page = number(parameters.getFirst(PAGE), PAGE, 1, 1, MAX_PAGE, errors);
         int size = number(parameters.getFirst(SIZE), SIZE, ListingQuery.DEFAULT_SIZE, 1, ListingQuery.MAX_SIZE,
                 errors);
+        boolean asTyped = flag(parameters.getFirst(AS_TYPED), errors);
         return new ListingQuery(text, scope, categories, brands, colours, sizes, minPrice, maxPrice, inStock, sort,
-                page, size);
+                page, size, asTyped);
     }
 
     /** The query as URL parameters, defaults left out, in a stable order. */
@@ -116,6 +119,9 @@ public final class ListingParameters {
         }
         if (query.page() != 1) {
             parameters.put(PAGE, new ArrayList<>(List.of(String.valueOf(query.page()))));
+        }
+        if (query.asTyped() && query.hasText()) {
+            parameters.put(AS_TYPED, new ArrayList<>(List.of("true")));
         }
         return parameters;
     }

@@ -84,12 +84,32 @@ public final class ListingView {
     public String correctionUrl() {
         return result.correction() == null ? null : link(p -> {
             p.put(ListingParameters.TEXT, new ArrayList<>(List.of(result.correction())));
+            p.remove(ListingParameters.AS_TYPED);
             p.remove(ListingParameters.PAGE);
         });
     }
 
     public String correction() {
         return result.correction();
+    }
+
+    /** Whether the products shown are those of the correction, because the words as typed found none. */
+    public boolean corrected() {
+        return result.corrected();
+    }
+
+    /** The words the shown products match: the correction when corrected, else what was typed. */
+    public String shownText() {
+        return result.corrected() ? result.correction() : query.text();
+    }
+
+    /** The search for the words exactly as typed ("Search instead for …"). */
+    public String asTypedUrl() {
+        return link(p -> {
+            p.put(ListingParameters.TEXT, new ArrayList<>(List.of(query.text())));
+            p.put(ListingParameters.AS_TYPED, new ArrayList<>(List.of("true")));
+            p.remove(ListingParameters.PAGE);
+        });
     }
 
     public String clearUrl() {

@@ -43,6 +43,8 @@ public class ProductDocument implements TypeBinder {
     public static final String MAX_PRICE = "maxPrice";
     public static final String CURRENCY = "currency";
     public static final String SKU = "sku";
+    /** What the product and its variants are (colour, size, material, gender, origin) as searchable words. */
+    public static final String ATTRIBUTES = "attributes";
     public static final String COLOUR = "colour";
     public static final String SIZE = "size";
     public static final String IN_STOCK = "inStock";
@@ -56,7 +58,7 @@ public class ProductDocument implements TypeBinder {
     @Override
     public void bind(TypeBindingContext context) {
         context.dependencies()
-                .use("slug").use("name").use("brand").use("description").use("images")
+                .use("slug").use("name").use("brand").use("description").use("images").use("attributes")
                 .use("active").use("featured").use("createdAt")
                 .use("category.slug").use("category.name")
                 .use("category.parent.slug").use("category.parent.name")
@@ -93,6 +95,8 @@ public class ProductDocument implements TypeBinder {
                 schema.field(CURRENCY, f -> f.asString().projectable(Projectable.YES).searchable(Searchable.NO))
                         .toReference(),
                 schema.field(SKU, f -> f.asString().normalizer(ProductAnalysis.FOLDED)).multiValued().toReference(),
+                schema.field(ATTRIBUTES, f -> f.asString().analyzer(ProductAnalysis.ENGLISH)
+                        .searchAnalyzer(ProductAnalysis.ENGLISH_QUERY)).multiValued().toReference(),
                 schema.field(COLOUR, f -> f.asString().aggregable(Aggregable.YES)).multiValued().toReference(),
                 schema.field(SIZE, f -> f.asString().aggregable(Aggregable.YES)).multiValued().toReference(),
                 schema.field(IN_STOCK, f -> f.asBoolean().aggregable(Aggregable.YES)).toReference(),
@@ -111,7 +115,7 @@ public class ProductDocument implements TypeBinder {
             IndexFieldReference<String> categoryPath, IndexFieldReference<String> categoryText,
             IndexFieldReference<String> image, IndexFieldReference<Long> minPrice,
             IndexFieldReference<Long> maxPrice, IndexFieldReference<String> currency,
-            IndexFieldReference<String> sku, IndexFieldReference<String> colour, IndexFieldReference<String> size,
+            IndexFieldReference<String> sku, IndexFieldReference<String> attributes, IndexFieldReference<String> colour, IndexFieldReference<String> size,
             IndexFieldReference<Boolean> inStock, IndexFieldReference<String> singleSku,
             IndexFieldReference<Boolean> listed,
             IndexFieldReference<Boolean> featured, IndexFieldReference<Instant> createdAt) {
@@ -169,6 +173,22 @@ public class ProductDocument implements TypeBinder {
             document.addValue(fields.listed(), product.active && minPrice != null);
             colours.forEach(colour -> document.addValue(fields.colour(), colour));
             sizes.forEach(size -> document.addValue(fields.size(), size));
+            for (String word : attributeWords(product, colours, sizes)) {
+                document.addValue(fields.attributes(), word);
+            }
+        }
+
+        /** The product's own facts and its variants' colours and sizes; "Unisex" is for men and women alike. */
+        private static Set<String> attributeWords(Product product, Set<String> colours, Set<String> sizes) {
+            Set<String> words = new LinkedHashSet<>();
+            product.attributes.values().forEach(value -> addIfPresent(words, value));
+            if (words.stream().anyMatch("Unisex"::equalsIgnoreCase)) {
+                words.add("Men");
+                words.add("Women");
+            }
+            words.addAll(colours);
+            words.addAll(sizes);
+            return words;
         }
 
         private static void addIfPresent(Set<String> values, String value) {

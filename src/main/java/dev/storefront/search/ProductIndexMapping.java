@@ -16,6 +16,12 @@ public class ProductIndexMapping implements HibernateOrmSearchMappingConfigurer 
 
     public static final String INDEX = "products";
 
+    /**
+     * Raise when the documents change shape (a field added, an analyzer changed): an index written by an
+     * older mapping is rebuilt at start (2: product attributes made searchable).
+     */
+    public static final int VERSION = 2;
+
     @Override
     public void configure(HibernateOrmMappingConfigurationContext context) {
         TypeMappingStep product = context.programmaticMapping().type(Product.class);

@@ -143,16 +143,22 @@ public class ProductSearch {
         }
 
         long total = result.total().hitCount();
-        String correction = null;
         if (total == 0 && query.hasText()) {
-            correction = speller.correct(query.text())
-                    .filter(better -> session.search(scope)
-                            .where(predicate(scope.predicate(), query, better, null))
+            String better = speller.correct(query.text())
+                    .filter(words -> session.search(scope)
+                            .where(predicate(scope.predicate(), query, words, null))
                             .fetchTotalHitCount() > 0)
                     .orElse(null);
+            if (better != null && !query.asTyped()) {
+                // the words as typed find nothing, a better spelling does: show its results, and say so
+                ListingResult corrected = search(query.withWordsAsTyped(better));
+                return new ListingResult(corrected.items(), corrected.total(), corrected.page(), corrected.size(),
+                        corrected.facets(), better, true);
+            }
+            return new ListingResult(List.of(), 0, query.page(), query.size(), facets(query, counts), better, false);
         }
         return new ListingResult(cards(result.hits()), total, query.page(), query.size(), facets(query, counts),
-                correction);
+                null, false);
     }
 
     /** Up to 8 products whose names match what has been typed so far, the last word as a prefix. */
@@ -167,7 +173,7 @@ public class ProductSearch {
         return Search.session(entityManager).search(scope)
                 .select(p.composite().from(p.field(ProductDocument.NAME, String.class),
                         p.field(ProductDocument.SLUG, String.class)).as(Suggestion::new).toProjection())
-                .where(f.bool().must(text(f, text, true)).filter(listed(f)).toPredicate())
+                .where(f.bool().must(text(f, text, true, true)).filter(listed(f)).toPredicate())
                 .sort(scope.sort().score().then().field(ProductDocument.NAME_SORT).toSort())
                 .fetchHits(MAX_SUGGESTIONS);
     }
@@ -214,7 +220,7 @@ public class ProductSearch {
     private static SearchPredicate predicate(SearchPredicateFactory f, ListingQuery query, String text, Facet without) {
         BooleanPredicateClausesStep<?, ?> all = f.bool().filter(listed(f));
         if (!text.isBlank()) {
-            all.must(text(f, text, true));
+            all.must(text(f, text, true, false));
         }
         if (query.scope() != null) {
             all.filter(f.match().field(ProductDocument.CATEGORY_PATH).matching(query.scope()));
@@ -244,12 +250,15 @@ public class ProductSearch {
     }
 
     /**
-     * Words matched against name (strongest), brand, category and description, each word required
-     * (one may be missing from three words on). A word also matches with one typo from 4 letters and
-     * two from 8; typos score below exact matches, and the whole name as a phrase scores highest. The
-     * last word may be the start of a longer one. The whole text also matches a SKU exactly.
+     * Words matched against name (strongest), brand, category, the product's attributes (colour, size,
+     * material, gender) and description, each word required (one may be missing from three words on), so
+     * "red jacket" finds jackets that come in red. With {@code typos} (suggestions as one types) a word also
+     * matches with one typo from 4 letters and two from 8, scoring below exact matches; full searches
+     * leave typos to the spelling correction, so that "cafe" does not find "care". The whole name as a
+     * phrase scores highest. The last word may be the start of a longer one (not a code: "BOT-001148-4"
+     * is no prefix of "bottle"). The whole text also matches a SKU exactly.
      */
-    static SearchPredicate text(SearchPredicateFactory f, String text, boolean lastWordIsPrefix) {
+    static SearchPredicate text(SearchPredicateFactory f, String text, boolean lastWordIsPrefix, boolean typos) {
         List<String> words = Arrays.stream(text.split("\\s+"))
                 .filter(word -> word.codePoints().anyMatch(Character::isLetterOrDigit))
                 .limit(MAX_WORDS).toList();
@@ -268,18 +277,20 @@ public class ProductSearch {
                                 : f.match().field(ProductDocument.NAME).boost(3f)
                                         .field(ProductDocument.BRAND_TEXT).boost(2f)
                                         .field(ProductDocument.CATEGORY_TEXT).boost(1.5f)
+                                        .field(ProductDocument.ATTRIBUTES).boost(1.5f)
                                         .field(ProductDocument.DESCRIPTION)
                                         .matching(word))
                         .should(f.match().field(ProductDocument.SKU).matching(word).boost(10f));
-                int edits = code ? 0 : allowedEdits(word);
+                int edits = code || !typos ? 0 : allowedEdits(word);
                 if (edits > 0) {
                     oneWord.should(f.match().field(ProductDocument.NAME).boost(3f)
                             .field(ProductDocument.BRAND_TEXT).boost(2f)
                             .field(ProductDocument.CATEGORY_TEXT).boost(1.5f)
+                            .field(ProductDocument.ATTRIBUTES).boost(1.5f)
                             .field(ProductDocument.DESCRIPTION)
                             .matching(word).fuzzy(edits).analyzer(ProductAnalysis.ENGLISH).boost(0.4f));
                 }
-                if (lastWordIsPrefix && i == words.size() - 1 && word.length() >= MIN_SUGGEST_LENGTH) {
+                if (lastWordIsPrefix && !code && i == words.size() - 1 && word.length() >= MIN_SUGGEST_LENGTH) {
                     oneWord.should(f.match().field(ProductDocument.NAME_PREFIXES).matching(word).boost(0.8f));
                 }
                 allWords.should(oneWord);

@@ -1,5 +1,8 @@
 package dev.storefront.search;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +29,7 @@ import io.quarkus.runtime.StartupEvent;
 import dev.storefront.catalog.CatalogChanges;
 import dev.storefront.catalog.CatalogChanges.CatalogChanged;
 import dev.storefront.catalog.Product;
+import dev.storefront.config.StoreConfig;
 
 /**
  * Keeps the product index in step with the database. Every committed change of a product, variant,
@@ -46,6 +50,9 @@ public class SearchIndex {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    StoreConfig config;
+
     private static final int REINDEX_BATCH = 500;
 
     private final AtomicBoolean rebuilding = new AtomicBoolean();
@@ -60,9 +67,33 @@ public class SearchIndex {
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
         long inDatabase = QuarkusTransaction.requiringNew().call(() -> Product.count());
         long inIndex = documentCount();
-        if (inDatabase != inIndex) {
+        Path versionFile = config.searchIndexDir().resolve("mapping-version");
+        String written = readVersion(versionFile);
+        if (!String.valueOf(ProductIndexMapping.VERSION).equals(written)) {
+            LOG.infof("Search index written by mapping version %s, this store uses %d: rebuilding",
+                    written == null ? "unknown" : written, ProductIndexMapping.VERSION);
+            rebuild();
+            writeVersion(versionFile);
+        } else if (inDatabase != inIndex) {
             LOG.infof("Search index holds %,d products, the database %,d: rebuilding", inIndex, inDatabase);
             rebuild();
+        }
+    }
+
+    private static String readVersion(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file).strip() : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static void writeVersion(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, String.valueOf(ProductIndexMapping.VERSION));
+        } catch (IOException e) {
+            LOG.warnf("Could not record the search index's mapping version in %s: %s", file, e.getMessage());
         }
     }
 

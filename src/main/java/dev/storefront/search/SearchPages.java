@@ -1,5 +1,6 @@
 package dev.storefront.search;
 
+import java.net.URI;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -54,8 +55,12 @@ public class SearchPages {
     @Path("search")
     public Response search(@Context UriInfo uri, @Context Request request) {
         ListingQuery query = ListingParameters.lenient(uri.getQueryParameters(), null);
+        ListingResult result = search.search(query);
+        if (pastTheEnd(query, result)) {
+            return toLastPage("/search", query, result);
+        }
         return pages.page(request, "/search?" + query, () -> {
-            ListingView view = new ListingView("/search", query, search.search(query), config);
+            ListingView view = new ListingView("/search", query, result, config);
             List<CategoryView> popular = view.empty() ? catalog.popularCategories(POPULAR_CATEGORIES) : List.of();
             return Templates.search(view, popular);
         });
@@ -67,8 +72,24 @@ public class SearchPages {
         CategoryTree tree = catalog.categoryTree();
         CategoryView category = tree.bySlug(slug).orElseThrow(() -> new NotFoundException("No category " + slug));
         ListingQuery query = ListingParameters.lenient(uri.getQueryParameters(), category.slug());
-        return pages.page(request, "/c/" + category.slug() + "?" + query, () -> Templates.category(category,
-                tree.path(category), category.children(),
-                new ListingView("/c/" + category.slug(), query, search.search(query), config)));
+        ListingResult result = search.search(query);
+        String path = "/c/" + category.slug();
+        if (pastTheEnd(query, result)) {
+            return toLastPage(path, query, result);
+        }
+        return pages.page(request, path + "?" + query, () -> Templates.category(category,
+                tree.path(category), category.children(), new ListingView(path, query, result, config)));
+    }
+
+    /** A page number beyond the last page of a listing that has products (an old link, a hand-typed URL). */
+    private static boolean pastTheEnd(ListingQuery query, ListingResult result) {
+        return query.page() > 1 && result.items().isEmpty() && result.total() > 0;
+    }
+
+    /** There is nothing on page 99 of 3: the last page it is. */
+    private static Response toLastPage(String path, ListingQuery query, ListingResult result) {
+        ListingQuery last = query.withPaging(result.pageCount(), query.size());
+        return Response.seeOther(URI.create(ListingParameters.url(path, ListingParameters.toParameters(last))))
+                .header("Cache-Control", "no-store").build();
     }
 }

@@ -122,7 +122,7 @@ class SearchApiTest {
 
     @Test
     void aMisspelledQueryWithNoResultSuggestsACorrection() {
-        given().queryParam("q", "hedfones").when().get("/api/v1/search").then()
+        given().queryParam("q", "hedfones").queryParam("asTyped", true).when().get("/api/v1/search").then()
                 .statusCode(200)
                 .body("total", equalTo(0))
                 .body("didYouMean", equalTo("headphones"));

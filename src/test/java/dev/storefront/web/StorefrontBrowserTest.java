@@ -115,6 +115,27 @@ class StorefrontBrowserTest {
         }
     }
 
+    @Test
+    void theCheckoutTotalFollowsTheCountryWithJavaScript() {
+        dev.storefront.testing.TestSkus.Sku sku = dev.storefront.testing.TestSkus.withStock(3);
+        try (BrowserContext visitor = browser.newVisitor(true)) {
+            Page page = visitor.newPage();
+            page.navigate(home.toString() + "p/" + sku.productSlug());
+            Locator choice = page.locator(".variant-picker input[value='" + sku.sku() + "']");
+            if (choice.count() > 0) {
+                choice.check();
+            }
+            page.locator("form.add-to-cart button.add").click();
+            page.locator("#cart-status.is-ok").waitFor();
+            page.navigate(home.toString() + "checkout");
+            assertEquals("0%", page.locator("#total-tax-rate").innerText());
+            page.selectOption("#country", "IE");
+            page.waitForCondition(() -> page.locator("#total-tax-rate").innerText().equals("23%"));
+            assertEquals("Ireland", page.locator("#total-country").innerText());
+            assertNotEquals("$0.00", page.locator("#total-tax").innerText(), "VAT is added before paying");
+        }
+    }
+
     /** A product with at least three variants, two of them in stock. */
     private static String productWithChoices() {
         return QuarkusTransaction.requiringNew().call(() -> Variant.getEntityManager().createQuery("""

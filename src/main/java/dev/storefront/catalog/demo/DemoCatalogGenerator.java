@@ -114,6 +114,10 @@ public final class DemoCatalogGenerator {
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("material", material);
         attributes.put("madeIn", pick(random, DemoVocabulary.ORIGINS));
+        String gender = gender(number, leaf, department);
+        if (gender != null) {
+            attributes.put("gender", gender);
+        }
 
         int imageCount = 1 + random.nextInt(3);
         List<String> images = new ArrayList<>();
@@ -127,6 +131,21 @@ public final class DemoCatalogGenerator {
         List<VariantSpec> variants = variants(random, number, leaf);
         return new ProductSpec(number, slug, name, brand, slugify(leaf.name()), description, attributes, images,
                 featured, createdAt, variants);
+    }
+
+    /**
+     * Who clothes and shoes are cut for. Drawn from a generator of its own, so that adding it left every
+     * other choice of product n as it was.
+     */
+    private String gender(int number, DemoVocabulary.Leaf leaf, DemoVocabulary.Department department) {
+        if (!department.name().equals("Clothing") && !department.name().equals("Footwear")) {
+            return null;
+        }
+        if (leaf.name().equals("Dresses")) {
+            return "Women";
+        }
+        int draw = new SplittableRandom(seed * 31 + number * 7919L).nextInt(5);
+        return draw < 2 ? "Men" : draw < 4 ? "Women" : "Unisex";
     }
 
     private List<VariantSpec> variants(SplittableRandom random, int number, DemoVocabulary.Leaf leaf) {

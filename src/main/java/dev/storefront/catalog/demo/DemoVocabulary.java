@@ -23,7 +23,7 @@ final class DemoVocabulary {
     }
 
     private static final List<String> APPAREL_COLOURS = List.of("Black", "White", "Navy", "Heather Grey",
-            "Olive", "Burgundy", "Sand", "Forest Green", "Sky Blue", "Charcoal", "Rust", "Cream");
+            "Olive", "Burgundy", "Sand", "Forest Green", "Sky Blue", "Charcoal", "Red", "Cream");
     private static final List<String> APPAREL_SIZES = List.of("XS", "S", "M", "L", "XL", "XXL");
     private static final List<String> SHOE_SIZES = List.of("38", "39", "40", "41", "42", "43", "44", "45", "46");
     private static final List<String> GEAR_COLOURS = List.of("Black", "Graphite", "Orange", "Lime", "Blue", "Red");
