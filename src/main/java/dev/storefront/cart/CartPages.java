@@ -48,6 +48,8 @@ public class CartPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance cart(CartService.CartView cart, String notice, String error);
+
+        static native TemplateInstance clear(CartService.CartView cart);
     }
 
     public record Added(int itemCount) {
@@ -94,10 +96,12 @@ public class CartPages {
             HttpServerRequest request) {
         String cartId = existing(request);
         try {
-            carts.setQuantity(cartId, sku, number(quantity));
-            return Response.seeOther(URI.create("/cart?notice=updated")).build();
+            Integer units = number(quantity);
+            carts.setQuantity(cartId, sku, units);
+            boolean removed = units != null && units == 0;
+            return Response.seeOther(URI.create("/cart?notice=" + (removed ? "removed" : "updated"))).build();
         } catch (InvalidInputException e) {
-            return render(400, cartId, null, "Could not change it: " + e.getMessage());
+            return render(400, cartId, null, "Could not change it. " + inWords(e));
         }
     }
 
@@ -114,12 +118,43 @@ public class CartPages {
         return Response.seeOther(URI.create("/cart?notice=removed")).build();
     }
 
+    /** "Empty the cart" asks first: this page says what would go, with the button that does it. */
+    @GET
+    @Path("clear")
+    public Response confirmClear(HttpServerRequest request) {
+        String cartId = CartCookie.of(request);
+        if (cartId == null || carts.find(cartId).map(c -> c.lines().isEmpty()).orElse(true)) {
+            return Response.seeOther(URI.create("/cart")).build();
+        }
+        return Response.ok(Templates.clear(carts.view(cartId)).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store").build();
+    }
+
     @POST
     @Path("clear")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response clear(HttpServerRequest request) {
         carts.clear(existing(request));
         return Response.seeOther(URI.create("/cart?notice=cleared")).build();
+    }
+
+    /** The problems as a shopper reads them: sentences, no field names. */
+    static String inWords(InvalidInputException problem) {
+        StringBuilder words = new StringBuilder();
+        for (InvalidInputException.FieldError error : problem.errors()) {
+            String message = error.message();
+            String sentence;
+            if (message.startsWith("must be a whole number from 1 to ")) {
+                sentence = "You can buy from 1 to " + message.substring("must be a whole number from 1 to ".length())
+                        + " of one item";
+            } else if (message.startsWith("only ") || message.startsWith("this ")) {
+                sentence = Character.toUpperCase(message.charAt(0)) + message.substring(1);
+            } else {
+                sentence = "The " + error.field() + " " + message;
+            }
+            words.append(words.isEmpty() ? "" : " ").append(sentence).append('.');
+        }
+        return words.toString();
     }
 
     private String existing(HttpServerRequest request) {

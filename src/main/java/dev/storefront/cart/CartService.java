@@ -16,8 +16,8 @@ import io.quarkus.scheduler.Scheduled;
 
 import dev.storefront.catalog.Variant;
 import dev.storefront.money.Money;
-import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.InvalidInputException.FieldError;
+import dev.storefront.web.InvalidInputException;
 
 /**
  * The shopper's cart with the catalog's live truth: only active SKUs go in, quantities stay within
@@ -82,6 +82,9 @@ public class CartService {
     @Counted(value = "storefront.cart.operations", extraTags = { "operation", "change" },
             description = "Cart changes by shoppers")
     public CartSnapshot setQuantity(String cartId, String sku, Integer quantity) {
+        if (quantity != null && quantity == 0) {
+            return remove(cartId, sku); // 0 of something is none of it
+        }
         int units = validQuantity(quantity);
         Item item = sellable(sku);
         if (units > item.available()) {

@@ -34,6 +34,7 @@ import dev.storefront.cart.CartService;
 import dev.storefront.config.StoreConfig;
 import dev.storefront.inventory.InsufficientStockException;
 import dev.storefront.web.ClientAddress;
+import dev.storefront.web.Countries;
 import dev.storefront.web.InvalidInputException.FieldError;
 import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.MoneyFormat;
@@ -191,7 +192,7 @@ public class CheckoutPages {
                 entry.getKey().equals(method))).toList();
         String country = knownCountry(form.country);
         List<CountryView> countries = config.checkout().countries().stream()
-                .map(code -> new CountryView(code, countryName(code), code.equals(country))).toList();
+                .map(code -> new CountryView(code, Countries.name(code), code.equals(country))).toList();
         String firstError = FIELDS.stream().filter(errors::containsKey).findFirst().orElse(null);
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store")
@@ -208,7 +209,7 @@ public class CheckoutPages {
         String rate = BigDecimal.valueOf(basisPoints, 2).stripTrailingZeros().toPlainString() + "%";
         return new TotalsView(money(totals.subtotal()), money(totals.shipping()),
                 config.checkout().shippingMethods().get(method).name(), money(totals.tax()), rate,
-                money(totals.total()), countryName(country));
+                money(totals.total()), Countries.name(country));
     }
 
     private String money(long amount) {
@@ -225,12 +226,6 @@ public class CheckoutPages {
     private String knownCountry(String country) {
         String code = country == null ? "" : country.strip().toUpperCase(Locale.ROOT);
         return config.checkout().countries().contains(code) ? code : config.checkout().countries().get(0);
-    }
-
-    /** "Ireland" for IE, in English. */
-    static String countryName(String code) {
-        String name = new Locale("", code).getDisplayCountry(Locale.ENGLISH);
-        return name.isBlank() ? code : name;
     }
 
     /** A signed-in shopper's email and default address, ready in the form. */

@@ -32,6 +32,7 @@ import dev.storefront.payment.PaymentProvider;
 import dev.storefront.payment.PaymentProviders;
 import dev.storefront.web.InvalidInputException.FieldError;
 import dev.storefront.web.InvalidInputException;
+import dev.storefront.web.MoneyFormat;
 import dev.storefront.web.StoreException;
 
 /**
@@ -126,6 +127,7 @@ public class OrderFulfilment {
                 audit.record(actor, "order.cancel", "order", number, Map.of("status", OrderStatus.PENDING_PAYMENT),
                         Map.of("status", OrderStatus.CANCELLED));
                 unpaidCancelled[0] = true;
+                emails.queueCancelled(order, config.publicUrl() + order.pagePath());
             }
             return order;
         });
@@ -148,6 +150,7 @@ public class OrderFulfilment {
             lifecycle.move(order.id, order.status, OrderStatus.CANCELLED, actor, "cancelled by the store");
             stock.restock(order, actor);
             audit.record(actor, "order.cancel", "order", number, before, snapshot(order));
+            emails.queueCancelled(order, config.publicUrl() + order.pagePath());
             return order;
         });
         return cancelled;
@@ -230,6 +233,10 @@ public class OrderFulfilment {
                 });
             }
             audit.record(actor, "order.refund", "order", number, before, snapshot(locked));
+            if (moveStatus) { // a refund of its own, not the one a cancellation makes (its email says so)
+                emails.queueRefunded(locked, refund.id, MoneyFormat.formatted(Money.of(amount, locked.currency)),
+                        config.publicUrl() + locked.pagePath());
+            }
             return locked;
         });
     }

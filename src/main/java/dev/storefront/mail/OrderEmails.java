@@ -15,6 +15,9 @@ public class OrderEmails {
 
     public static final String CONFIRMATION = "ORDER_CONFIRMATION";
     public static final String SHIPPED = "ORDER_SHIPPED";
+    public static final String CANCELLED = "ORDER_CANCELLED";
+    /** One per refund: the kind carries the refund's id. */
+    public static final String REFUNDED = "ORDER_REFUND:";
 
     @Inject
     StoreConfig config;
@@ -28,6 +31,14 @@ public class OrderEmails {
         static native TemplateInstance shipped(String storeName, Order order, String link);
 
         static native TemplateInstance shippedText(String storeName, Order order, String link);
+
+        static native TemplateInstance refunded(String storeName, Order order, String amount, String link);
+
+        static native TemplateInstance refundedText(String storeName, Order order, String amount, String link);
+
+        static native TemplateInstance cancelled(String storeName, Order order, String link);
+
+        static native TemplateInstance cancelledText(String storeName, Order order, String link);
     }
 
     /** Queues the confirmation; a second call for the same order adds nothing (one per order, enforced by a key). */
@@ -41,6 +52,20 @@ public class OrderEmails {
     public void queueShipped(Order order, String orderLink) {
         queue(order, SHIPPED, "Your " + config.name() + " order " + order.number + " has shipped",
                 Templates.shipped(config.name(), order, orderLink), Templates.shippedText(config.name(), order, orderLink));
+    }
+
+    /** Queues the notice of one refund ({@code refundId}) of {@code amount} (formatted); one per refund. */
+    public void queueRefunded(Order order, long refundId, String amount, String orderLink) {
+        queue(order, REFUNDED + refundId, "Refund of " + amount + " for your " + config.name() + " order " + order.number,
+                Templates.refunded(config.name(), order, amount, orderLink),
+                Templates.refundedText(config.name(), order, amount, orderLink));
+    }
+
+    /** Queues the notice that the store cancelled the order (with what was refunded); one per order. */
+    public void queueCancelled(Order order, String orderLink) {
+        queue(order, CANCELLED, "Your " + config.name() + " order " + order.number + " is cancelled",
+                Templates.cancelled(config.name(), order, orderLink),
+                Templates.cancelledText(config.name(), order, orderLink));
     }
 
     private void queue(Order order, String kind, String subject, TemplateInstance html, TemplateInstance text) {

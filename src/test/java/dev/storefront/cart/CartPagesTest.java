@@ -79,11 +79,26 @@ class CartPagesTest {
                 .statusCode());
         assertEquals(3, headerCount(guest), "a bad quantity changes nothing");
         guest.open("/cart");
+        Response tooMany = guest.submit("/cart/items/" + product.sku() + "/quantity", Map.of("quantity", "100"));
+        assertEquals(400, tooMany.statusCode());
+        assertTrue(tooMany.asString().contains("You can buy from 1 to 99 of one item."), "said in a shopper's words");
+        assertEquals(3, headerCount(guest));
+        guest.open("/cart");
         assertEquals(303, guest.submit("/cart/items/" + product.sku() + "/remove", Map.of()).statusCode());
         assertEquals(0, headerCount(guest));
         guest.open("/cart");
-        guest.submit("/cart/items", Map.of("sku", product.sku()));
+        guest.submit("/cart/items", Map.of("sku", product.sku(), "quantity", "2"));
         guest.open("/cart");
+        Response zero = guest.submit("/cart/items/" + product.sku() + "/quantity", Map.of("quantity", "0"));
+        assertEquals(303, zero.statusCode(), "a quantity of 0 removes the line");
+        assertEquals(0, headerCount(guest));
+        guest.open("/cart");
+        guest.submit("/cart/items", Map.of("sku", product.sku(), "quantity", "2"));
+        String cartPage = guest.open("/cart");
+        assertTrue(!cartPage.contains("action=\"/cart/clear\""), "emptying the cart is not one click away");
+        String confirm = guest.open("/cart/clear");
+        assertTrue(confirm.contains("Empty your cart?") && confirm.contains("all 2 items"), confirm);
+        assertEquals(2, headerCount(guest), "asking changes nothing");
         assertEquals(303, guest.submit("/cart/clear", Map.of()).statusCode());
         assertTrue(guest.open("/cart").contains("Your cart is empty"));
     }

@@ -104,7 +104,14 @@ class NginxProxyTest {
         // Nginx's log has the client and the request id that the store logged and sent back
         String requestId = refused.header("X-Request-Id");
         assertTrue(requestId.matches("[0-9a-f]{32}"), requestId);
-        String accessLog = Files.readString(nginx.directory.resolve("logs/storefront.access.log"));
+        // Nginx writes its log line once the answer is sent: give it a moment
+        String accessLog = "";
+        for (long deadline = System.nanoTime() + 3_000_000_000L; System.nanoTime() < deadline; Thread.sleep(50)) {
+            accessLog = Files.readString(nginx.directory.resolve("logs/storefront.access.log"));
+            if (accessLog.lines().anyMatch(line -> line.startsWith("127.0.0.2 ") && line.contains("request_id=" + requestId))) {
+                break;
+            }
+        }
         assertTrue(accessLog.lines().anyMatch(line -> line.startsWith("127.0.0.2 ") && line.contains("request_id=" + requestId)),
                 accessLog);
         redis.key().del("login-failures:address:127.0.0.2", "login-failures:account:nobody@example.com");

@@ -56,6 +56,40 @@ class SearchBrowserTest {
     }
 
     @Test
+    void onAPhoneTheProductsComeFirstInTwoColumnsAndTheFiltersInADrawer() {
+        try (BrowserContext visitor = browser.newVisitor(false)) {
+            Page page = visitor.newPage();
+            page.setViewportSize(390, 844);
+            page.navigate(home.toString() + "c/clothing");
+            Locator cards = page.locator(".results .card");
+            var first = cards.nth(0).boundingBox();
+            var second = cards.nth(1).boundingBox();
+            assertTrue(first.y < 844, "the first product is on the first screen, at y=" + first.y);
+            assertEquals(first.y, second.y, 1.0, "two cards side by side");
+            assertTrue(second.x > first.x + first.width / 2);
+            Locator brand = page.locator("details.facet:has(summary:text('Brand')) a").first();
+            assertTrue(!brand.isVisible(), "the filters wait in a closed drawer");
+            page.locator(".filters-drawer > summary").click();
+            assertTrue(brand.isVisible(), "one tap opens it, without JavaScript");
+
+            page.setViewportSize(1366, 900);
+            page.reload();
+            assertTrue(page.locator("details.facet:has(summary:text('Brand')) a").first().isVisible(),
+                    "on a wide screen the filters stand open beside the results");
+        }
+    }
+
+    @Test
+    void withJavaScriptASortOrderAppliesWhenChosen() {
+        try (BrowserContext visitor = browser.newVisitor(true)) {
+            Page page = visitor.newPage();
+            page.navigate(home.toString() + "c/clothing");
+            page.getByLabel("Sort by").selectOption("price-desc");
+            page.waitForURL("**sort=price-desc**");
+        }
+    }
+
+    @Test
     void suggestionsAppearWhileTypingAndOpenWithTheKeyboard() {
         try (BrowserContext visitor = browser.newVisitor(true)) {
             Page page = visitor.newPage();

@@ -136,6 +136,27 @@ class StorefrontBrowserTest {
         }
     }
 
+    @Test
+    void touchTargetsAreBigEnoughAndButtonsAreNamedAsTheyRead() {
+        try (BrowserContext visitor = browser.newVisitor(false)) {
+            Page page = visitor.newPage();
+            page.setViewportSize(390, 844);
+            page.navigate(home.toString());
+            Locator links = page.locator(".subcategories a");
+            for (int i = 0; i < Math.min(links.count(), 10); i++) {
+                double height = links.nth(i).boundingBox().height;
+                assertTrue(height >= 24, "a subcategory link is " + height + " px tall; fingers need 24");
+            }
+            Locator buttons = page.locator(".card-add button, a.card-options");
+            assertTrue(buttons.count() > 0);
+            for (int i = 0; i < buttons.count(); i++) {
+                String shown = buttons.nth(i).innerText().strip();
+                String name = buttons.nth(i).getAttribute("aria-label");
+                assertTrue(name == null || name.startsWith(shown), "'" + name + "' starts with what it shows: " + shown);
+            }
+        }
+    }
+
     /** A product with at least three variants, two of them in stock. */
     private static String productWithChoices() {
         return QuarkusTransaction.requiringNew().call(() -> Variant.getEntityManager().createQuery("""
