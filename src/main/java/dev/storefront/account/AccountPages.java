@@ -31,8 +31,8 @@ import dev.storefront.cart.CartService;
 import dev.storefront.config.StoreConfig;
 import dev.storefront.order.Order;
 import dev.storefront.web.ClientAddress;
-import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.InvalidInputException.FieldError;
+import dev.storefront.web.InvalidInputException;
 
 /** Sign-in, registration, sign-out, password reset and the account page with its address book. */
 @Path("/")
@@ -317,7 +317,12 @@ public class AccountPages {
                 || next.length() > 500) {
             return "/account";
         }
-        return next;
+        try {
+            java.net.URI.create(next); // a space, a '|' or a broken %-escape would fail the redirect later
+            return next;
+        } catch (IllegalArgumentException e) {
+            return "/account";
+        }
     }
 
     private static String trimmed(String value) {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyScanArgs;
+import io.quarkus.runtime.BlockingOperationNotAllowedException;
 
 /**
  * The Redis side of the cart store: snapshots under {@code cart:<id>}, written only when newer than
@@ -56,6 +57,8 @@ public class CartCache {
             return value == null ? Optional.empty() : Optional.of(json.readValue(value, CartSnapshot.class));
         } catch (JsonProcessingException e) {
             return Optional.empty();
+        } catch (BlockingOperationNotAllowedException e) {
+            throw e;
         } catch (RuntimeException e) {
             failed("read", e);
             return Optional.empty();
@@ -70,6 +73,8 @@ public class CartCache {
             reachable.set(true);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a cart always serialises", e);
+        } catch (BlockingOperationNotAllowedException e) {
+            throw e;
         } catch (RuntimeException e) {
             missedWrites.set(true);
             failed("write", e);
@@ -79,6 +84,8 @@ public class CartCache {
     public void evict(String cartId) {
         try {
             redis.key().del(PREFIX + cartId);
+        } catch (BlockingOperationNotAllowedException e) {
+            throw e;
         } catch (RuntimeException e) {
             missedWrites.set(true);
             failed("evict", e);

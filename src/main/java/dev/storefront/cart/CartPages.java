@@ -72,7 +72,8 @@ public class CartPages {
             cartId = carts.create(null).id();
         }
         try {
-            CartSnapshot cart = carts.add(cartId, sku, quantity == null || quantity.isBlank() ? 1 : number(quantity));
+            Integer units = quantity == null || quantity.isBlank() ? Integer.valueOf(1) : number(quantity);
+            CartSnapshot cart = carts.add(cartId, sku, units);
             Response.ResponseBuilder answer = script != null
                     ? Response.ok(new Added(cart.itemCount()), MediaType.APPLICATION_JSON_TYPE)
                     : Response.seeOther(URI.create("/cart?notice=added"));

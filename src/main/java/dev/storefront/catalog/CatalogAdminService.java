@@ -394,6 +394,10 @@ public class CatalogAdminService {
         for (int i = 0; i < inputs.size(); i++) {
             VariantInput input = inputs.get(i);
             String field = "variants[" + i + "].";
+            if (input == null) {
+                errors.add(new FieldError("variants[" + i + "]", "must be a variant (an object with sku and price)"));
+                continue;
+            }
             String sku = input.sku() == null ? "" : input.sku().strip().toUpperCase(Locale.ROOT);
             if (!SKU.matcher(sku).matches()) {
                 errors.add(new FieldError(field + "sku", "must be 1-64 letters, digits and hyphens"));

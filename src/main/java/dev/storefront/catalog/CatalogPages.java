@@ -86,7 +86,8 @@ public class CatalogPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response showOption(@PathParam("slug") String slug, @FormParam("sku") String sku) {
         String page = "/p/" + URLEncoder.encode(slug, StandardCharsets.UTF_8)
-                + (sku == null || sku.isBlank() ? "" : "?variant=" + URLEncoder.encode(sku, StandardCharsets.UTF_8));
+                + (sku == null || sku.isBlank() ? "" : "?variant=" + URLEncoder.encode(sku, StandardCharsets.UTF_8))
+                + "#buy"; // back where the shopper was, not at the top of the page
         return Response.seeOther(URI.create(page)).build();
     }
 }

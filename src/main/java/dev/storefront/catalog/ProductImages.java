@@ -17,8 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.storefront.config.StoreConfig;
-import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.InvalidInputException.FieldError;
+import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.SecureTokens;
 
 /**
@@ -31,6 +31,8 @@ public class ProductImages {
 
     public static final String URL_PREFIX = "/media/images/";
     public static final long MAX_BYTES = 5L * 1024 * 1024;
+    /** 4096 × 4096: decoded, a picture takes 4 bytes a pixel of the store's memory. */
+    public static final long MAX_PIXELS = 4096L * 4096;
     public static final int THUMBNAIL_SIZE = 400;
 
     /** The formats we take, told apart by their first bytes. */
@@ -94,6 +96,11 @@ public class ProductImages {
         }
         Format format = Format.sniff(java.util.Arrays.copyOf(head, read)).orElseThrow(() -> invalid(field,
                 "is not a JPEG, PNG or WebP picture (judged by its content, whatever its name)"));
+        long[] dimensions = dimensions(upload);
+        if (dimensions != null && dimensions[0] * dimensions[1] > MAX_PIXELS) {
+            throw invalid(field, "is " + dimensions[0] + " × " + dimensions[1] + " pixels; pictures may have at most "
+                    + "4096 × 4096 (16.8 megapixels)");
+        }
         BufferedImage image;
         try {
             image = ImageIO.read(upload.toFile());
@@ -114,6 +121,25 @@ public class ProductImages {
             Files.move(temporary, original, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
         return URL_PREFIX + original.getFileName();
+    }
+
+    /** Width and height from the picture's header, without decoding its pixels; null when unreadable. */
+    private static long[] dimensions(Path upload) {
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(upload.toFile())) {
+            java.util.Iterator<javax.imageio.ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                return null;
+            }
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return new long[] { reader.getWidth(0), reader.getHeight(0) };
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The thumbnail's URL for an uploaded picture's URL; other URLs (demo drawings) are their own thumbnail. */

@@ -69,7 +69,14 @@ public class TestPaymentPages {
 
     /** Back to this order's page only, never elsewhere. */
     private static String safe(String returnPath, Order order) {
-        return returnPath != null && returnPath.startsWith("/orders/" + order.number + "?") ? returnPath
-                : "/orders/" + order.number;
+        if (returnPath == null || !returnPath.startsWith("/orders/" + order.number + "?")) {
+            return "/orders/" + order.number;
+        }
+        try {
+            URI.create(returnPath); // a space or a '|' would fail the redirect after the payment is recorded
+            return returnPath;
+        } catch (IllegalArgumentException e) {
+            return "/orders/" + order.number;
+        }
     }
 }

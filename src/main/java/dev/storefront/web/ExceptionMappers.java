@@ -166,8 +166,9 @@ public class ExceptionMappers {
 
     /**
      * Input that fails below the store's own checks, as a 400 rather than an incident: a form or query
-     * string with a broken %-escape (refused by the URL decoder), or text PostgreSQL cannot store that got
-     * past the control-character checks (the transaction rolled back, so nothing changed).
+     * string with a broken %-escape (refused by the URL decoder), a broken multipart body (cut short, a
+     * wrong boundary), or text PostgreSQL cannot store that got past the control-character checks (the
+     * transaction rolled back, so nothing changed).
      */
     private static InvalidInputException unreadableText(Throwable exception, HttpServerRequest request) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
@@ -176,6 +177,10 @@ public class ExceptionMappers {
                 boolean form = contentType != null && contentType.startsWith("application/x-www-form-urlencoded");
                 return InvalidInputException.of(form ? "body" : "query",
                         "is not well-formed: a % must start an escape such as %20");
+            }
+            if (cause instanceof java.io.IOException && cause.getMessage() != null
+                    && cause.getMessage().contains("multipart")) {
+                return InvalidInputException.of("body", "is not a well-formed multipart form (" + cause.getMessage() + ")");
             }
             if (cause instanceof SQLException sql && UNSTORABLE_TEXT.contains(sql.getSQLState())) {
                 return InvalidInputException.of("text", ControlCharacters.PROBLEM);

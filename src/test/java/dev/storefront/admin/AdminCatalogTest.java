@@ -135,6 +135,16 @@ class AdminCatalogTest {
             given().auth().oauth2(admin).multiPart("image", "huge.png", large, "image/png")
                     .when().post("/api/v1/admin/products/" + id + "/images").then().statusCode(400)
                     .body("errors[0].message", containsString("at most 5 MB"));
+            // a small file that decodes to a huge picture (a "PNG bomb") is refused by its header
+            given().auth().oauth2(admin).multiPart("image", "bomb.png", png(4200, 4100, BufferedImage.TYPE_BYTE_BINARY),
+                    "image/png").when().post("/api/v1/admin/products/" + id + "/images").then().statusCode(400)
+                    .body("errors[0].message", containsString("4200 × 4100 pixels"));
+            // a multipart body cut short is a 400, not an incident
+            given().config(io.restassured.RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig
+                    .encoderConfig().encodeContentTypeAs("multipart/form-data", ContentType.TEXT)))
+                    .auth().oauth2(admin).contentType("multipart/form-data; boundary=XYZ")
+                    .body("--XYZ\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a.png\"\r\n\r\nabc")
+                    .when().post("/api/v1/admin/products/" + id + "/images").then().statusCode(400);
             assertTrue(log.withStackTraces().isEmpty());
         }
         assertEquals(before, images(id), "nothing changed");
@@ -220,7 +230,11 @@ class AdminCatalogTest {
     }
 
     private static byte[] png(int width, int height) throws IOException {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        return png(width, height, BufferedImage.TYPE_INT_ARGB);
+    }
+
+    private static byte[] png(int width, int height, int type) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, type);
         var g = image.createGraphics();
         g.setColor(Color.ORANGE);
         g.fillRect(0, 0, width, height);

@@ -96,6 +96,19 @@ class OrderPageTest {
                 "the test pay page offers nothing to pay for a cancelled order");
     }
 
+    @Test
+    void aCraftedReturnAddressNeverBreaksThePaymentPage() {
+        Placed order = placed("US", "CA", "94105", "San Francisco");
+        String reference = QuarkusTransaction.requiringNew().call(() -> Payment.<Payment>findById(order.id()).providerRef);
+        dev.storefront.testing.FormClient shopper = new dev.storefront.testing.FormClient();
+        shopper.open("/pay/test/" + reference);
+        var paid = shopper.submit("/pay/test/" + reference, Map.of("decision", "pay",
+                "return", "/orders/" + order.number() + "?token=x y|z"));
+        assertEquals(303, paid.statusCode(), "paid, and sent to the order page");
+        assertTrue(paid.header("Location").endsWith("/orders/" + order.number()), paid.header("Location"));
+        assertTrue(page(order).contains("Your order is paid"));
+    }
+
     record Placed(long id, String number, String token) {
     }
 

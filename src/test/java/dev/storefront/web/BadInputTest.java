@@ -19,8 +19,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
+import dev.storefront.testing.Admins;
 import dev.storefront.testing.Carts;
 import dev.storefront.testing.Checkouts;
+import dev.storefront.testing.FormClient;
 import dev.storefront.testing.LogCapture;
 import dev.storefront.testing.TestSkus;
 
@@ -35,6 +37,9 @@ class BadInputTest {
     private static final String NUL = "\u0000";
 
     private LogCapture log;
+
+    @jakarta.inject.Inject
+    io.quarkus.redis.datasource.RedisDataSource redis;
 
     @BeforeEach
     void watchTheLog() {
@@ -137,6 +142,55 @@ class BadInputTest {
         // before the store sees it)
         String answer = rawRequest("GET /api/v1/search?q=%%% HTTP/1.1");
         assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+    }
+
+    @Test
+    void whatTheSecondFuzzerFound() {
+        String cart = Carts.newCart();
+        String sku = TestSkus.withStock(3).sku();
+        String items = "/api/v1/carts/" + cart + "/items";
+        problem(json("{\"sku\": \"" + sku + "\", \"quantity\": 1, \"quantity\": 2}").post(items).then(), 400)
+                .body("errors[0].message", containsString("Duplicate field"));
+        problem(json("{\"sku\": \"" + sku + "\", \"quantity\": \"1\"}").post(items).then(), 400)
+                .body("errors[0].field", equalTo("quantity"));
+        emptyCart(cart);
+
+        FormClient shopper = new FormClient();
+        shopper.open("/");
+        for (String quantity : List.of("abc", "1.9", "1e1")) {
+            assertEquals(400, shopper.submit("/cart/items", Map.of("sku", sku, "quantity", quantity)).statusCode(),
+                    "quantity " + quantity);
+        }
+
+        problem(Admins.asAdmin().body("{\"name\": \"X\", \"brand\": \"Y\", \"categoryId\": 1, \"variants\": [null]}")
+                .when().post("/api/v1/admin/products").then(), 400).body("errors.field", hasItem("variants[0]"));
+        problem(Admins.asAdmin().body("{\"name\": \"X\", \"brand\": \"Y\", \"categoryId\": 1, \"variants\": "
+                + "[{\"sku\": \"NUL-1\", \"price\": \"1.00\", \"attributes\": {\"si\\u0000ze\": \"M\"}}]}")
+                .when().post("/api/v1/admin/products").then(), 400)
+                .body("errors[0].message", containsString("control character"));
+    }
+
+    @Test
+    void aVisitorsNotFoundPageLeavesEveryCartInRedis() {
+        String cart = Carts.newCart();
+        Carts.add(cart, TestSkus.withStock(1).sku(), 1).then().statusCode(200);
+        assertTrue(redis.key().exists("cart:" + cart), "the cart's snapshot is in Redis");
+        given().cookie("sf_cart", cart).when().get("/no-such-page").then().statusCode(404);
+        given().cookie("sf_cart", cart).when().put("/cart").then().statusCode(405);
+        assertTrue(redis.key().exists("cart:" + cart), "an error page does not make the store drop carts");
+        assertTrue(log.messages().stream().noneMatch(m -> m.contains("Redis unreachable")), log.messages().toString());
+    }
+
+    @Test
+    void redirectTargetsThatAreNotAddressesAreReplaced() {
+        String[] customer = Admins.newCustomer();
+        FormClient.forgetFailedSignIns(redis);
+        FormClient browser = new FormClient();
+        browser.open("/login");
+        var signedIn = browser.submit("/login", Map.of("email", customer[0], "password", "correct horse battery staple",
+                "next", "/account?x=a b|c"));
+        assertEquals(303, signedIn.statusCode());
+        assertTrue(signedIn.header("Location").endsWith("/account"), signedIn.header("Location"));
     }
 
     private static String rawRequest(String requestLine) throws java.io.IOException {

@@ -89,8 +89,11 @@ class StorefrontBrowserTest {
                 page.locator("#cart-status.is-ok").waitFor();
                 page.navigate(home.toString() + "cart");
             } else {
-                page.locator("form.add-to-cart button.add").click();
+                // a shopper types a quantity and presses Enter: the form's default button is "Add to cart"
+                page.locator("#quantity").fill("2");
+                page.locator("#quantity").press("Enter");
                 page.waitForURL("**/cart?notice=added");
+                assertEquals("2", page.locator(".cart-line input[name=quantity]").inputValue(), "the quantity typed");
             }
             List<String> inCart = page.locator(".cart-line .sku").allInnerTexts();
             assertEquals(List.of("SKU " + wanted), inCart, "the chosen variant, and only it, is in the cart");
@@ -108,8 +111,8 @@ class StorefrontBrowserTest {
             String wanted = other.getAttribute("value");
             assertNotEquals(before, wanted);
             other.check();
-            page.locator(".variant-picker button.show-option").click();
-            page.waitForURL("**variant=" + wanted);
+            page.locator("form.add-to-cart button.show-option").click();
+            page.waitForURL("**variant=" + wanted + "#buy");
             assertEquals(wanted, page.locator("#sku").innerText());
             assertEquals(Boolean.TRUE, page.locator("input[name=sku][value='" + wanted + "']").isChecked());
         }
