@@ -18,8 +18,8 @@ import io.quarkus.elytron.security.common.BcryptUtil;
 import dev.storefront.config.StoreConfig;
 import dev.storefront.mail.AccountEmails;
 import dev.storefront.web.FieldChecks;
-import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.InvalidInputException.FieldError;
+import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.SecureTokens;
 
 /** Accounts: registration, signing in (throttled, with one answer for every failure) and sessions. */
@@ -61,6 +61,10 @@ public class AccountService {
         List<FieldError> errors = new ArrayList<>();
         String cleanEmail = email == null ? "" : email.strip();
         String cleanName = name == null ? "" : name.strip();
+        // registrations of one email take turns until this transaction ends, so that of ten at once one
+        // makes the account and nine are told it exists (not a unique-key failure)
+        User.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 1))")
+                .setParameter(1, "register:" + cleanEmail.toLowerCase(java.util.Locale.ROOT)).getSingleResult();
         emailProblem(cleanEmail).ifPresent(problem -> errors.add(new FieldError("email", problem)));
         if (cleanName.length() > MAX_NAME) {
             errors.add(new FieldError("name", "must be at most " + MAX_NAME + " characters"));
@@ -190,6 +194,9 @@ public class AccountService {
         link.get().usedAt = Instant.now();
         link.get().user.email = link.get().newEmail;
         link.get().user.updatedAt = Instant.now();
+        // whoever held the old address (or a session) no longer has a way in
+        voidResetLinks(link.get().user);
+        sessions.revokeAll(link.get().user.id);
         return true;
     }
 
@@ -217,7 +224,7 @@ public class AccountService {
         return usableLink(token, AccountToken.Purpose.PASSWORD_RESET).isPresent();
     }
 
-    /** Sets a new password through a reset link, once; every session of the account ends. */
+    /** Sets a new password through a reset link, once; every session and every other reset link of the account ends. */
     @Transactional
     public boolean resetPassword(String token, String newPassword) {
         Optional<AccountToken> link = usableLink(token, AccountToken.Purpose.PASSWORD_RESET);
@@ -278,7 +285,14 @@ public class AccountService {
         });
         user.setPassword(password);
         user.updatedAt = Instant.now();
+        voidResetLinks(user);
         sessions.revokeAll(user.id);
+    }
+
+    /** Reset links sent before a password or email change can no longer be used (whichever was used). */
+    private static void voidResetLinks(User user) {
+        AccountToken.update("usedAt = ?1 where user = ?2 and purpose = ?3 and usedAt is null", Instant.now(), user,
+                AccountToken.Purpose.PASSWORD_RESET);
     }
 
     private static String newLinkToken(User user, AccountToken.Purpose purpose, String newEmail) {

@@ -149,13 +149,17 @@ public class AdminOrderApi {
             return null;
         }
         try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            if (strict) {
-                throw InvalidInputException.of(field, "must be a date such as 2026-11-22");
+            LocalDate date = LocalDate.parse(text.strip());
+            if (date.getYear() >= 2000 && date.getYear() <= 2999) {
+                return date;
             }
-            return null;
+        } catch (DateTimeParseException e) {
+            // said below
         }
+        if (strict) {
+            throw InvalidInputException.of(field, "must be a date from 2000 to 2999, such as 2026-11-22");
+        }
+        return null;
     }
 
     private OrderJson json(String number) {

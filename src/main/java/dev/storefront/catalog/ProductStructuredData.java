@@ -19,7 +19,11 @@ final class ProductStructuredData {
     private ProductStructuredData() {
     }
 
-    /** JSON safe to place inside a script element: "</" cannot close it. */
+    /**
+     * JSON safe to place inside a script element: {@code <}, {@code >} and {@code &} are written as JSON
+     * escapes ({@code \u003c} …), so neither "</script>" nor "<!--" in a product's text can end or
+     * swallow the element; JSON readers see the same text.
+     */
     static String jsonLd(ProductDetails details, String publicUrl, ObjectMapper json) {
         ProductView product = details.product();
         String url = publicUrl + "/p/" + product.slug();
@@ -51,7 +55,8 @@ final class ProductStructuredData {
         offers.put("availability", anyInStock ? IN_STOCK : OUT_OF_STOCK);
         data.put("offers", offers);
         try {
-            return json.writeValueAsString(data).replace("</", "<\\/");
+            return json.writeValueAsString(data).replace("<", "\\u003c").replace(">", "\\u003e")
+                    .replace("&", "\\u0026");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A map of strings always serialises", e);
         }

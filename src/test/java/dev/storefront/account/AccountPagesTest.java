@@ -29,8 +29,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
-import dev.storefront.testing.Mailbox;
 import dev.storefront.testing.FormClient;
+import dev.storefront.testing.Mailbox;
 import dev.storefront.testing.SmtpServer;
 
 /** A shopper in a browser without JavaScript: cookies, forms with CSRF tokens, redirects and emails. */
@@ -172,6 +172,49 @@ class AccountPagesTest {
         given().auth().oauth2(oldApiToken).when().get("/api/v1/account").then().statusCode(401);
         given().contentType(ContentType.JSON).body(Map.of("email", email, "password", newPassword))
                 .when().post("/api/v1/auth/token").then().statusCode(200);
+    }
+
+    @Test
+    void aNewPasswordVoidsEveryOutstandingResetLink() throws Exception {
+        String email = registered();
+        List<String> links = new java.util.ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            FormClient visitor = new FormClient();
+            visitor.open("/password-reset");
+            visitor.submit("/password-reset", Map.of("email", email)).then().statusCode(200);
+            final int wanted = i;
+            List<MimeMessage> mails = Mailbox.await(m -> Mailbox.to(email).test(m)
+                    && Mailbox.received(Mailbox.to(email)).size() >= wanted);
+            Matcher link = Pattern.compile("http://localhost:8080(/password-reset/[A-Za-z0-9_-]{43})")
+                    .matcher(GreenMailUtil.getBody(mails.get(mails.size() - 1)));
+            assertTrue(link.find());
+            links.add(link.group(1));
+        }
+        assertEquals(2, new java.util.HashSet<>(links).size(), "two different links");
+        FormClient visitor = new FormClient();
+        visitor.open(links.get(1));
+        assertEquals(303, visitor.submit(links.get(1), Map.of("password", "another long new password")).statusCode());
+        given().when().get(links.get(0)).then().statusCode(404);
+
+        // and a password changed on the account page voids a link sent before it
+        FormClient.forgetFailedSignIns(redis);
+        FormClient other = new FormClient();
+        other.open("/password-reset");
+        other.submit("/password-reset", Map.of("email", email)).then().statusCode(200);
+        List<MimeMessage> third = Mailbox.await(m -> Mailbox.to(email).test(m)
+                && Mailbox.received(Mailbox.to(email)).size() >= 3);
+        Matcher late = Pattern.compile("http://localhost:8080(/password-reset/[A-Za-z0-9_-]{43})")
+                .matcher(GreenMailUtil.getBody(third.get(third.size() - 1)));
+        assertTrue(late.find());
+        given().when().get(late.group(1)).then().statusCode(200);
+        FormClient owner = new FormClient();
+        owner.open("/login");
+        assertEquals(303, owner.submit("/login", Map.of("email", email, "password", "another long new password"))
+                .statusCode());
+        owner.open("/account");
+        assertEquals(303, owner.submit("/account/password", Map.of("currentPassword", "another long new password",
+                "newPassword", "yet another long password")).statusCode());
+        given().when().get(late.group(1)).then().statusCode(404);
     }
 
     @Test

@@ -193,6 +193,36 @@ class BadInputTest {
         assertTrue(signedIn.header("Location").endsWith("/account"), signedIn.header("Location"));
     }
 
+    @Test
+    void tenRegistrationsOfOneEmailAtOnceMakeOneAccount() throws Exception {
+        String email = "twin-" + java.util.UUID.randomUUID() + "@example.com";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                answers.add(pool.submit(() -> given().contentType(ContentType.JSON)
+                        .body(Map.of("email", email, "password", "correct horse battery staple", "name", "Twin"))
+                        .when().post("/api/v1/auth/register").then().extract().statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertEquals(9, statuses.stream().filter(s -> s == 400).count(), statuses.toString());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void adminListsRefuseOffsetsAndDatesPastAnyReason() {
+        problem(Admins.asAdmin().when().get("/api/v1/admin/orders?page=21474838&size=100").then(), 400)
+                .body("errors[0].field", equalTo("page"));
+        problem(Admins.asAdmin().when().get("/api/v1/admin/orders?to=-999999999-01-01").then(), 400)
+                .body("errors[0].field", equalTo("to"));
+    }
+
     private static String rawRequest(String requestLine) throws java.io.IOException {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
             socket.setSoTimeout(10_000);

@@ -154,6 +154,23 @@ public final class CatalogCsv {
     }
 
     private static String get(CSVRecord record, String column) {
-        return record.isSet(column) && record.get(column) != null ? record.get(column) : "";
+        return record.isSet(column) && record.get(column) != null ? fromCell(record.get(column)) : "";
+    }
+
+    /** Apostrophes, then a character that makes a spreadsheet run the cell as a formula. */
+    private static final java.util.regex.Pattern FORMULA = java.util.regex.Pattern.compile("^'*[=+\\-@\t\r]");
+
+    /**
+     * A text as a spreadsheet-safe cell (OWASP, CSV injection): one a spreadsheet would run as a formula
+     * (starting with =, +, -, @, tab or carriage return, perhaps after apostrophes) gets one more leading
+     * apostrophe. {@link #fromCell} takes exactly one off again, so export and import round-trip exactly.
+     */
+    public static String toCell(String text) {
+        return text != null && FORMULA.matcher(text).find() ? "'" + text : text;
+    }
+
+    /** The text of a cell written by {@link #toCell} (or escaped by hand the same way in a spreadsheet). */
+    public static String fromCell(String cell) {
+        return cell.startsWith("'") && FORMULA.matcher(cell).find() ? cell.substring(1) : cell;
     }
 }

@@ -47,8 +47,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
-import dev.storefront.config.StoreConfig;
 import dev.storefront.catalog.CatalogChanges;
+import dev.storefront.config.StoreConfig;
 import dev.storefront.web.SecureTokens;
 
 /**
@@ -115,9 +115,11 @@ public class CatalogTransfer {
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         String currency = rows.getString(10);
-                        printer.printRecord(rows.getString(1), rows.getString(2), rows.getString(3),
-                                rows.getString(4), rows.getString(5), rows.getBoolean(6), rows.getString(7),
-                                CatalogCsv.formatAttributes(attributes(rows.getString(8))),
+                        printer.printRecord(CatalogCsv.toCell(rows.getString(1)), CatalogCsv.toCell(rows.getString(2)),
+                                CatalogCsv.toCell(rows.getString(3)), CatalogCsv.toCell(rows.getString(4)),
+                                CatalogCsv.toCell(rows.getString(5)), rows.getBoolean(6),
+                                CatalogCsv.toCell(rows.getString(7)),
+                                CatalogCsv.toCell(CatalogCsv.formatAttributes(attributes(rows.getString(8)))),
                                 decimal(rows.getLong(9), currency), currency, rows.getBoolean(11), rows.getInt(12));
                     }
                 }
