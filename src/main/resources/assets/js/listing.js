@@ -1,11 +1,11 @@
-// Listings: the filters drawer is open beside the results on a wide screen (closed on a phone until
-// asked for), and a new sort order applies as soon as it is chosen. Without this script the drawer
-// opens with a tap and the "Apply" button sorts.
+// Drawers (the listing's filters, the header's categories) stand open on a wide screen and stay closed
+// on a phone until asked for; a new sort order applies as soon as it is chosen. Without this script a
+// drawer opens with a tap and the "Apply" button sorts.
 (function () {
   'use strict';
-  var drawer = document.querySelector('.filters-drawer');
-  if (drawer && window.matchMedia && window.matchMedia('(min-width: 860px)').matches) {
-    drawer.open = true;
+  // drawers that stand open on a wide screen: the listing's filters, the header's categories
+  if (window.matchMedia && window.matchMedia('(min-width: 860px)').matches) {
+    document.querySelectorAll('details[data-open-wide]').forEach(function (drawer) { drawer.open = true; });
   }
   document.addEventListener('change', function (event) {
     var select = event.target;

@@ -31,6 +31,7 @@ import dev.storefront.cart.CartService;
 import dev.storefront.config.StoreConfig;
 import dev.storefront.order.Order;
 import dev.storefront.web.ClientAddress;
+import dev.storefront.web.Countries;
 import dev.storefront.web.InvalidInputException.FieldError;
 import dev.storefront.web.InvalidInputException;
 
@@ -72,7 +73,8 @@ public class AccountPages {
         static native TemplateInstance logout();
 
         static native TemplateInstance account(User user, List<Address> addresses, List<Order> orders,
-                String notice, Map<String, String> errors);
+                String notice, Map<String, String> errors, AccountService.AddressForm typed,
+                Map<String, String> addressErrors, List<CountryOption> countries);
 
         static native TemplateInstance resetRequest(boolean sent);
 
@@ -142,7 +144,8 @@ public class AccountPages {
     @Authenticated
     public Response account(@QueryParam("notice") String notice) {
         User user = caller();
-        return page(200, Templates.account(user, Address.ofUser(user), orders(user), notice(notice), Map.of()));
+        return page(200, Templates.account(user, Address.ofUser(user), orders(user), notice(notice), Map.of(), null,
+                Map.of(), countries()));
     }
 
     @POST
@@ -207,7 +210,15 @@ public class AccountPages {
             @FormParam("makeDefault") String makeDefault) {
         AccountService.AddressForm form = new AccountService.AddressForm(name, line1, line2, city, region, postalCode,
                 country, makeDefault != null);
-        return afterChange(() -> accounts.addAddress(caller(), form), "address-saved");
+        try {
+            accounts.addAddress(caller(), form);
+            return Response.seeOther(URI.create("/account?notice=address-saved")).build();
+        } catch (InvalidInputException e) {
+            // beside their fields, with what was typed kept
+            User user = caller();
+            return page(400, Templates.account(user, Address.ofUser(user), orders(user), null, Map.of(), form,
+                    byField(e), countries()));
+        }
     }
 
     @POST
@@ -280,6 +291,15 @@ public class AccountPages {
                 .build();
     }
 
+    /** A country the store ships to, by name, for the address form. */
+    public record CountryOption(String code, String name) {
+    }
+
+    private List<CountryOption> countries() {
+        return config.checkout().countries().stream().map(code -> new CountryOption(code, Countries.name(code)))
+                .toList();
+    }
+
     private static List<Order> orders(User user) {
         return Order.list("userId = ?1 order by createdAt desc", user.id);
     }
@@ -294,7 +314,8 @@ public class AccountPages {
             return Response.seeOther(URI.create("/account?notice=" + notice)).build();
         } catch (InvalidInputException e) {
             User user = caller();
-            return page(400, Templates.account(user, Address.ofUser(user), orders(user), null, byField(e)));
+            return page(400, Templates.account(user, Address.ofUser(user), orders(user), null, byField(e), null,
+                    Map.of(), countries()));
         }
     }
 

@@ -17,6 +17,7 @@ import io.quarkus.elytron.security.common.BcryptUtil;
 
 import dev.storefront.config.StoreConfig;
 import dev.storefront.mail.AccountEmails;
+import dev.storefront.order.ShippingAddress;
 import dev.storefront.web.FieldChecks;
 import dev.storefront.web.InvalidInputException.FieldError;
 import dev.storefront.web.InvalidInputException;
@@ -243,7 +244,7 @@ public class AccountService {
 
     @Transactional
     public Address addAddress(User user, AddressForm form) {
-        List<FieldError> errors = form.problems();
+        List<FieldError> errors = form.problems(config.checkout().countries());
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -320,20 +321,11 @@ public class AccountService {
     public record AddressForm(String name, String line1, String line2, String city, String region, String postalCode,
             String country, boolean makeDefault) {
 
-        private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-
-        List<FieldError> problems() {
-            List<FieldError> errors = new ArrayList<>();
-            FieldChecks.required(errors, "name", name, 120);
-            FieldChecks.required(errors, "line1", line1, 200);
-            FieldChecks.optional(errors, "line2", line2, 200);
-            FieldChecks.required(errors, "city", city, 120);
-            FieldChecks.optional(errors, "region", region, 120);
-            FieldChecks.required(errors, "postalCode", postalCode, 20);
-            if (country == null || !COUNTRIES.contains(country.strip().toUpperCase(Locale.ROOT))) {
-                errors.add(new FieldError("country", "must be a two-letter ISO country code such as US or DE"));
-            }
-            return errors;
+        /** The same checks as an address at checkout (postal codes, a state for US/CA, where the store ships). */
+        List<FieldError> problems(List<String> shippable) {
+            return new ShippingAddress(name, line1, line2, city, region, postalCode, country).problems(shippable)
+                    .stream().map(e -> new FieldError(e.field().replace("shippingAddress.", ""), e.message()))
+                    .toList();
         }
 
         void copyTo(Address address) {

@@ -42,4 +42,9 @@ public class Address extends PanacheEntity {
     public static Optional<Address> findOwned(long id, User user) {
         return find("id = ?1 and user = ?2", id, user).firstResultOptional();
     }
+
+    /** "United States" for US. */
+    public String countryName() {
+        return dev.storefront.web.Countries.name(country);
+    }
 }

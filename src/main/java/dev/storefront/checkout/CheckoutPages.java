@@ -33,6 +33,7 @@ import dev.storefront.cart.CartCookie;
 import dev.storefront.cart.CartService;
 import dev.storefront.config.StoreConfig;
 import dev.storefront.inventory.InsufficientStockException;
+import dev.storefront.order.ShippingAddress;
 import dev.storefront.web.ClientAddress;
 import dev.storefront.web.Countries;
 import dev.storefront.web.InvalidInputException.FieldError;

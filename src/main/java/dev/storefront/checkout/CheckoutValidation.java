@@ -19,8 +19,9 @@ import dev.storefront.cart.CartSnapshot;
 import dev.storefront.cart.CartStore;
 import dev.storefront.catalog.Variant;
 import dev.storefront.config.StoreConfig;
-import dev.storefront.web.InvalidInputException;
+import dev.storefront.order.ShippingAddress;
 import dev.storefront.web.InvalidInputException.FieldError;
+import dev.storefront.web.InvalidInputException;
 
 /**
  * Stage 1, validate: a non-empty cart of active SKUs, a valid email and address, a known shipping

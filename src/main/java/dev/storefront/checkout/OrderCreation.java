@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import dev.storefront.config.StoreConfig;
 import dev.storefront.order.Order;
 import dev.storefront.order.OrderLine;
+import dev.storefront.order.ShippingAddress;
 import dev.storefront.web.SecureTokens;
 
 /** Stage 3, create the order: PENDING_PAYMENT, a friendly unique number, lines frozen as they are now. */

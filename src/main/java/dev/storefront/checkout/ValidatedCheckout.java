@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.storefront.inventory.StockReservation;
+import dev.storefront.order.ShippingAddress;
 
 /** A checkout that passed validation: lines priced from the database and the totals, in minor units. */
 public record ValidatedCheckout(String cartId, String email, Long userId, ShippingAddress address,

@@ -1,11 +1,13 @@
 package dev.storefront.web;
 
 import java.time.Year;
+import java.util.List;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerRequest;
 
 import dev.storefront.config.StoreConfig;
@@ -20,6 +22,9 @@ public class LayoutData {
 
     @Inject
     CartBadge cart;
+
+    @Inject
+    SiteMenu menu;
 
     @Inject
     HttpServerRequest request;
@@ -39,6 +44,14 @@ public class LayoutData {
     /** Units in this browser's cart, for the header on every page (a slot while a shared page is rendered). */
     public Object cartCount() {
         return personal.deferred() ? PersonalParts.CART_COUNT_SLOT : cart.itemCount(request);
+    }
+
+    /**
+     * The header's categories; none on an event-loop thread, where some error pages are rendered and a
+     * category tree not yet in memory could not be read without blocking.
+     */
+    public List<SiteMenu.Entry> menu() {
+        return Context.isOnEventLoopThread() ? List.of() : menu.departments();
     }
 
     public int year() {

@@ -218,6 +218,29 @@ class AccountPagesTest {
     }
 
     @Test
+    void theAddressBookChecksLikeCheckoutAndKeepsWhatWasTyped() {
+        FormClient visitor = signedIn(registered());
+        String page = visitor.open("/account");
+        assertTrue(page.contains("<option value=\"US\">United States</option>"), "countries by name, in a list");
+        Response refused = visitor.submit("/account/addresses", Map.of("name", "Ada Lovelace", "line1", "12 Analytical Way",
+                "city", "Austin", "region", "", "postalCode", "78701", "country", "United States"));
+        assertEquals(400, refused.statusCode());
+        String html = refused.asString();
+        assertTrue(html.contains("id=\"a-country-error\"") && html.contains("aria-describedby=\"a-country-error\""),
+                "the problem beside its field");
+        assertTrue(html.contains("value=\"12 Analytical Way\"") && html.contains("value=\"Austin\""), "nothing typed is lost");
+        visitor.open("/account");
+        Response noState = visitor.submit("/account/addresses", Map.of("name", "Ada Lovelace", "line1", "12 Analytical Way",
+                "city", "Austin", "region", "", "postalCode", "78701", "country", "US"));
+        assertEquals(400, noState.statusCode());
+        assertTrue(noState.asString().contains("State or region is required for US"), "the same rule as at checkout");
+        visitor.open("/account");
+        assertEquals(303, visitor.submit("/account/addresses", Map.of("name", "Ada Lovelace", "line1", "12 Analytical Way",
+                "city", "Austin", "region", "TX", "postalCode", "78701", "country", "US")).statusCode());
+        assertTrue(visitor.open("/account").contains("United States</address>"));
+    }
+
+    @Test
     void changingTheEmailNeedsTheLinkSentToTheNewAddress() throws Exception {
         String email = registered();
         FormClient visitor = signedIn(email);

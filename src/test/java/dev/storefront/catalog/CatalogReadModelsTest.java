@@ -61,7 +61,7 @@ class CatalogReadModelsTest {
     @BeforeEach
     void aProductInACategoryOfItsOwn() {
         admin = Admins.adminToken();
-        word = "zorblat" + UUID.randomUUID().toString().replaceAll("[0-9-]", "").substring(0, 6);
+        word = "zorblat" + letters(6);
         long department = ((Number) asAdmin().when().get("/api/v1/admin/categories").then().extract().jsonPath()
                 .getList("findAll { it.parentId == null }.id").get(0)).longValue();
         JsonPath category = asAdmin().body(Map.of("name", "Gadgets " + word, "parentId", department))
@@ -154,7 +154,7 @@ class CatalogReadModelsTest {
     @Test
     void rowsChangedWithSqlAreSeenTooAndSearchableByTheirNewWords() {
         warm();
-        String newWord = "quendrix" + UUID.randomUUID().toString().replaceAll("[0-9-]", "").substring(0, 5);
+        String newWord = "quendrix" + letters(5);
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                 "update products set name = ?1, images = '[\"/images/new-lamp.webp\"]'::jsonb where id = ?2")
                 .setParameter(1, "Tall " + newWord + " Lamp").setParameter(2, productId).executeUpdate());
@@ -256,5 +256,15 @@ class CatalogReadModelsTest {
         Matcher matcher = CART_COUNT.matcher(html);
         assertTrue(matcher.find(), "the header's cart count");
         return matcher.group(1);
+    }
+
+    /** Random lower-case letters: a word no catalog has (a UUID without its digits may be too short). */
+    private static String letters(int count) {
+        StringBuilder word = new StringBuilder(count);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < count; i++) {
+            word.append((char) ('a' + random.nextInt(26)));
+        }
+        return word.toString();
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import org.junit.jupiter.api.Test;
 
+import dev.storefront.order.ShippingAddress;
 import dev.storefront.web.InvalidInputException.FieldError;
 
 /** The checkout's pure rules, without a server: tax rounding, postal codes and regions, fingerprints. */

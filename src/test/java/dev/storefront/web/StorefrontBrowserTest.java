@@ -140,6 +140,27 @@ class StorefrontBrowserTest {
     }
 
     @Test
+    void everyPageHasTheCategoryMenuADrawerOnAPhone() {
+        try (BrowserContext visitor = browser.newVisitor(false)) {
+            Page page = visitor.newPage();
+            page.setViewportSize(390, 844);
+            page.navigate(home.toString() + "cart");
+            Locator subcategory = page.locator(".menu-children a").first();
+            assertTrue(!subcategory.isVisible(), "closed until asked for");
+            page.locator(".menu-drawer > summary").click();
+            String href = subcategory.getAttribute("href");
+            subcategory.click();
+            page.waitForURL("**" + href);
+            assertTrue(page.locator(".listing").isVisible(), "a category page");
+
+            page.setViewportSize(1366, 900);
+            page.navigate(home.toString() + "checkout");
+            assertTrue(page.locator(".menu-departments > li > a").first().isVisible(),
+                    "on a wide screen the departments stand in the header");
+        }
+    }
+
+    @Test
     void touchTargetsAreBigEnoughAndButtonsAreNamedAsTheyRead() {
         try (BrowserContext visitor = browser.newVisitor(false)) {
             Page page = visitor.newPage();

@@ -1,4 +1,4 @@
-package dev.storefront.checkout;
+package dev.storefront.order;
 
 import java.util.ArrayList;
 import java.util.List;
