@@ -142,7 +142,7 @@ public class AccountService {
 
     /** The browser's session cookie: a new session and its first token. */
     public String openBrowserSession(User user) {
-        return tokens.accessToken(user, sessions.open(user.id), Tokens.BROWSER_LIFETIME);
+        return tokens.browserToken(user, sessions.open(user.id));
     }
 
     @Transactional

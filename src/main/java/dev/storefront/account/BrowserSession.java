@@ -61,10 +61,11 @@ public class BrowserSession {
         try {
             JsonWebToken token = parser.parse(cookie.getValue());
             Duration left = Duration.between(Instant.now(), Instant.ofEpochSecond(token.getExpirationTime()));
-            if (left.compareTo(Tokens.BROWSER_LIFETIME.dividedBy(2)) < 0
+            // an API client's access token put in the cookie never renews: it ends with its 15 minutes
+            if (Tokens.isBrowserToken(token) && left.compareTo(Tokens.BROWSER_LIFETIME.dividedBy(2)) < 0
                     && sessions.isActive(token.getClaim(Tokens.SESSION_CLAIM))) {
                 response.getHeaders().add(HttpHeaders.SET_COOKIE,
-                        cookie(tokens.renewed(token, Tokens.BROWSER_LIFETIME), config.secureCookies()));
+                        cookie(tokens.renewed(token), config.secureCookies()));
             }
         } catch (ParseException e) {
             // expired or not ours: the shopper signs in again

@@ -20,22 +20,36 @@ public class Tokens {
     /** The browser's session cookie holds a token this long, renewed while the shopper is active. */
     public static final Duration BROWSER_LIFETIME = Duration.ofMinutes(30);
     public static final String SESSION_CLAIM = "sid";
+    /** What a token is for: {@link #BROWSER} (the session cookie, renewed while in use) or {@link #API}. */
+    public static final String USE_CLAIM = "use";
+    public static final String BROWSER = "browser";
+    public static final String API = "api";
 
+    /** An API client's access token: 15 minutes, then the refresh token. */
     public String accessToken(User user, Sessions.Session session) {
-        return accessToken(user, session, ACCESS_LIFETIME);
+        return sign(Long.toString(user.id), user.email, roles(user), session.id(), API, ACCESS_LIFETIME);
     }
 
-    public String accessToken(User user, Sessions.Session session, Duration lifetime) {
-        return sign(Long.toString(user.id), user.email, roles(user), session.id(), lifetime);
+    /** The browser's session cookie token: 30 minutes, renewed by page views while the session is active. */
+    public String browserToken(User user, Sessions.Session session) {
+        return sign(Long.toString(user.id), user.email, roles(user), session.id(), BROWSER, BROWSER_LIFETIME);
     }
 
-    /** The same claims with a fresh expiry, for a session that is still active. */
-    public String renewed(JsonWebToken token, Duration lifetime) {
-        return sign(token.getSubject(), token.getName(), token.getGroups(), token.getClaim(SESSION_CLAIM), lifetime);
+    /** Whether this token is a browser session's (only those renew through the cookie). */
+    public static boolean isBrowserToken(JsonWebToken token) {
+        return BROWSER.equals(token.getClaim(USE_CLAIM));
     }
 
-    private static String sign(String subject, String email, Set<String> roles, String sessionId, Duration lifetime) {
-        return Jwt.subject(subject).upn(email).groups(roles).claim(SESSION_CLAIM, sessionId).expiresIn(lifetime).sign();
+    /** The same claims with a fresh expiry, for a browser session that is still active. */
+    public String renewed(JsonWebToken token) {
+        return sign(token.getSubject(), token.getName(), token.getGroups(), token.getClaim(SESSION_CLAIM), BROWSER,
+                BROWSER_LIFETIME);
+    }
+
+    private static String sign(String subject, String email, Set<String> roles, String sessionId, String use,
+            Duration lifetime) {
+        return Jwt.subject(subject).upn(email).groups(roles).claim(SESSION_CLAIM, sessionId).claim(USE_CLAIM, use)
+                .expiresIn(lifetime).sign();
     }
 
     static Set<String> roles(User user) {

@@ -44,6 +44,9 @@ class AccountPagesTest {
     RedisDataSource redis;
 
     @Inject
+    io.smallrye.jwt.auth.principal.JWTParser parser;
+
+    @Inject
     Sessions sessions;
 
     @BeforeEach
@@ -277,12 +280,22 @@ class AccountPagesTest {
     }
 
     @Test
-    void anActiveShopperGetsAFreshSessionCookieBeforeTheOldOneExpires() {
+    void anActiveShopperGetsAFreshSessionCookieBeforeTheOldOneExpires() throws Exception {
         String email = registered();
         long userId = QuarkusTransaction.requiringNew().call(() -> User.findByEmail(email).orElseThrow().id);
         Sessions.Session session = sessions.open(userId);
         String ageing = io.smallrye.jwt.build.Jwt.subject(Long.toString(userId)).upn(email).groups("customer")
-                .claim(Tokens.SESSION_CLAIM, session.id()).expiresIn(java.time.Duration.ofMinutes(5)).sign();
+                .claim(Tokens.SESSION_CLAIM, session.id()).claim(Tokens.USE_CLAIM, Tokens.BROWSER)
+                .expiresIn(java.time.Duration.ofMinutes(5)).sign();
+        // an API client's access token put in the cookie is not renewed: only browser sessions are
+        String apiToken = io.smallrye.jwt.build.Jwt.subject(Long.toString(userId)).upn(email).groups("customer")
+                .claim(Tokens.SESSION_CLAIM, session.id()).claim(Tokens.USE_CLAIM, Tokens.API)
+                .expiresIn(java.time.Duration.ofMinutes(5)).sign();
+        assertEquals(null, given().cookie(BrowserSession.COOKIE, apiToken).when().get("/c/clothing")
+                .getCookie(BrowserSession.COOKIE), "an API token never renews through the cookie");
+        String issued = given().contentType(ContentType.JSON).body(Map.of("email", email, "password", PASSWORD))
+                .when().post("/api/v1/auth/token").then().statusCode(200).extract().path("accessToken");
+        assertEquals(Tokens.API, parser.parse(issued).getClaim(Tokens.USE_CLAIM), "tokens say what they are for");
         Response page = given().cookie(BrowserSession.COOKIE, ageing).when().get("/c/clothing");
         assertEquals(200, page.statusCode());
         String renewed = page.getCookie(BrowserSession.COOKIE);
