@@ -103,16 +103,15 @@ public class AccountService {
     /** The user with this email and password; {@link SignInFailedException} for any mismatch. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public User authenticate(String email, String password, String clientAddress) {
-        throttle.check(email, clientAddress);
+        throttle.attempt(email, clientAddress);
         Optional<User> user = email == null || email.length() > MAX_EMAIL ? Optional.empty()
                 : User.findByEmail(email.strip());
         String hash = user.map(u -> u.passwordHash).orElse(DUMMY_HASH);
         boolean matches = password != null && password.length() <= 1024 && BcryptUtil.matches(password, hash);
         if (!matches || user.isEmpty() || !user.get().enabled) {
-            throttle.failed(email, clientAddress);
-            throw new SignInFailedException();
+            throw new SignInFailedException(); // the attempt stays counted
         }
-        throttle.succeeded(email);
+        throttle.succeeded(email, clientAddress);
         return user.get();
     }
 

@@ -100,6 +100,51 @@ class AuthApiTest {
     }
 
     @Test
+    void twentyParallelWrongPasswordsAreCountedBeforeAnyIsChecked() throws Exception {
+        String email = registered();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                int n = i;
+                answers.add(pool.submit(() -> from("198.51.100.7", email, "wrong password " + n).then().extract()
+                        .statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertEquals(5, statuses.stream().filter(s -> s == 401).count(), "five were checked: " + statuses);
+            assertEquals(15, statuses.stream().filter(s -> s == 429).count(), statuses.toString());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void wrongPasswordsFromOnePlaceLockNobodyElseOut() {
+        String victim = registered();
+        for (int attempt = 1; attempt <= 6; attempt++) {
+            from("203.0.113.66", victim, "guess " + attempt);
+        }
+        from("203.0.113.66", victim, PASSWORD).then().statusCode(429);
+        from("198.51.100.20", victim, PASSWORD).then().statusCode(200); // the owner, elsewhere, gets in
+
+        // one careless user behind an office's shared address does not lock out a colleague there
+        String careless = registered();
+        String colleague = registered();
+        for (int attempt = 1; attempt <= 6; attempt++) {
+            from("192.0.2.50", careless, "typo " + attempt);
+        }
+        from("192.0.2.50", colleague, PASSWORD).then().statusCode(200);
+    }
+
+    private static io.restassured.response.Response from(String address, String email, String password) {
+        return given().header("X-Forwarded-For", address).contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", password)).when().post("/api/v1/auth/token");
+    }
+
+    @Test
     void unknownAccountsAndWrongPasswordsGetTheSameAnswer() {
         String email = registered();
         String wrongPassword = credentials(email, "not the password").then().statusCode(401).extract().asString();
