@@ -64,6 +64,9 @@ public class AccountPages {
     @Inject
     CartService carts;
 
+    @Inject
+    AddressLimits limits;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance login(String email, String next, String error, String notice);
@@ -116,6 +119,7 @@ public class AccountPages {
     public Response register(@FormParam("email") String email, @FormParam("name") String name,
             @FormParam("password") String password, HttpServerRequest request) {
         try {
+            limits.registration(ClientAddress.of(request));
             User user = accounts.register(email, password, name);
             return signedIn(user, "/account?notice=registered", request);
         } catch (InvalidInputException e) {
@@ -253,8 +257,10 @@ public class AccountPages {
     @POST
     @Path("password-reset")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response requestReset(@FormParam("email") String email) {
-        accounts.requestPasswordReset(email);
+    public Response requestReset(@FormParam("email") String email, HttpServerRequest request) {
+        if (limits.resetRequest(ClientAddress.of(request))) { // beyond the allowance: the same answer, no email
+            accounts.requestPasswordReset(email);
+        }
         return page(200, Templates.resetRequest(true));
     }
 

@@ -16,8 +16,8 @@ import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
 
 import dev.storefront.web.ClientAddress;
-import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.InvalidInputException.FieldError;
+import dev.storefront.web.InvalidInputException;
 
 /** Sign-up and tokens for API clients (mobile apps, integrations). */
 @Path("/api/v1/auth")
@@ -48,11 +48,15 @@ public class AuthApi {
 
     @POST
     @Path("register")
-    public Response register(Registration body) {
+    public Response register(Registration body, HttpServerRequest request) {
         Registration registration = InvalidInputException.requireBody(body);
+        limits.registration(ClientAddress.of(request));
         User user = accounts.register(registration.email(), registration.password(), registration.name());
         return Response.status(Response.Status.CREATED).entity(AccountJson.of(user)).build();
     }
+
+    @Inject
+    AddressLimits limits;
 
     @POST
     @Path("token")

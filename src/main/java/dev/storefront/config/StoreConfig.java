@@ -41,6 +41,19 @@ public interface StoreConfig {
 
     ReadModels readModels();
 
+    Accounts accounts();
+
+    /** How often one client address may ask for new accounts and reset links. */
+    interface Accounts {
+        /** Registrations from one client address per hour; more are a 429 with Retry-After. */
+        @WithDefault("10")
+        int registrationsPerAddressPerHour();
+
+        /** Password-reset requests from one client address per 15 minutes; more send nothing (same answer). */
+        @WithDefault("20")
+        int resetRequestsPerAddress();
+    }
+
     /** The catalog's pages, JSON and listings kept in memory until the catalog changes. */
     interface ReadModels {
         /** Off only to measure the store without them (bench/search-latency). */
