@@ -55,12 +55,12 @@ public class SearchPages {
     @Path("search")
     public Response search(@Context UriInfo uri, @Context Request request) {
         ListingQuery query = ListingParameters.lenient(uri.getQueryParameters(), null);
-        ListingResult result = search.search(query);
-        if (pastTheEnd(query, result)) {
-            return toLastPage("/search", query, result);
+        Response lastPage = pastTheEnd("/search", query);
+        if (lastPage != null) {
+            return lastPage;
         }
         return pages.page(request, "/search?" + query, () -> {
-            ListingView view = new ListingView("/search", query, result, config);
+            ListingView view = new ListingView("/search", query, search.search(query), config);
             List<CategoryView> popular = view.empty() ? catalog.popularCategories(POPULAR_CATEGORIES) : List.of();
             return Templates.search(view, popular);
         });
@@ -72,22 +72,27 @@ public class SearchPages {
         CategoryTree tree = catalog.categoryTree();
         CategoryView category = tree.bySlug(slug).orElseThrow(() -> new NotFoundException("No category " + slug));
         ListingQuery query = ListingParameters.lenient(uri.getQueryParameters(), category.slug());
-        ListingResult result = search.search(query);
         String path = "/c/" + category.slug();
-        if (pastTheEnd(query, result)) {
-            return toLastPage(path, query, result);
+        Response lastPage = pastTheEnd(path, query);
+        if (lastPage != null) {
+            return lastPage;
         }
         return pages.page(request, path + "?" + query, () -> Templates.category(category,
-                tree.path(category), category.children(), new ListingView(path, query, result, config)));
+                tree.path(category), category.children(), new ListingView(path, query, search.search(query), config)));
     }
 
-    /** A page number beyond the last page of a listing that has products (an old link, a hand-typed URL). */
-    private static boolean pastTheEnd(ListingQuery query, ListingResult result) {
-        return query.page() > 1 && result.items().isEmpty() && result.total() > 0;
-    }
-
-    /** There is nothing on page 99 of 3: the last page it is. */
-    private static Response toLastPage(String path, ListingQuery query, ListingResult result) {
+    /**
+     * A redirect to the last page for a page number beyond it (an old link, a hand-typed URL), or null.
+     * Only pages after the first are looked at, so a cached first page still costs no index search.
+     */
+    private Response pastTheEnd(String path, ListingQuery query) {
+        if (query.page() <= 1) {
+            return null;
+        }
+        ListingResult result = search.search(query);
+        if (!result.items().isEmpty() || result.total() == 0) {
+            return null;
+        }
         ListingQuery last = query.withPaging(result.pageCount(), query.size());
         return Response.seeOther(URI.create(ListingParameters.url(path, ListingParameters.toParameters(last))))
                 .header("Cache-Control", "no-store").build();
