@@ -58,9 +58,8 @@ public class CatalogApi {
     @Path("products/{slug}")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProductJson.class)))
     public Response product(@PathParam("slug") String slug, @Context Request request) {
-        ProductDetails details = catalog.productDetails(slug, null)
-                .orElseThrow(() -> new NotFoundException("No product " + slug));
-        return answers.json(request, "/products/" + slug, () -> json(details));
+        return answers.json(request, "/products/" + slug, () -> json(catalog.productDetails(slug, null)
+                .orElseThrow(() -> new NotFoundException("No product " + slug))));
     }
 
     private static ProductJson json(ProductDetails details) {

@@ -70,11 +70,23 @@ public class CatalogPages {
     @Path("p/{slug}")
     public Response product(@PathParam("slug") String slug, @QueryParam("variant") String sku,
             @Context Request request) {
+        // a kept page first: most visits cost no product lookup at all
+        String asAsked = productPageKey(slug, sku == null || sku.isEmpty() ? null : sku);
+        Response kept = pages.kept(request, asAsked);
+        if (kept != null) {
+            return kept;
+        }
         ProductDetails details = catalog.productDetails(slug, sku)
                 .orElseThrow(() -> new NotFoundException("No product " + slug));
-        return pages.page(request, "/p/" + slug + "?variant=" + details.selected().sku(), () -> Templates.product(
+        // an unknown or missing variant shows the default choice, kept once under the bare path
+        boolean asked = details.selected().sku().equals(sku);
+        return pages.page(request, asked ? asAsked : productPageKey(slug, null), () -> Templates.product(
                 details, related.related(details.product().category().slug(), slug, RELATED),
                 ProductStructuredData.jsonLd(details, config.publicUrl(), json)));
+    }
+
+    private static String productPageKey(String slug, String sku) {
+        return "/p/" + slug + (sku == null ? "" : "?variant=" + sku);
     }
 
     /**

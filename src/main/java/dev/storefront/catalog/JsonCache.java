@@ -5,7 +5,6 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -14,9 +13,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.http.HttpServerRequest;
 
 import dev.storefront.catalog.CatalogChanges.CatalogChanged;
 import dev.storefront.web.HttpCaching;
+import dev.storefront.web.SharedPage;
 
 /**
  * Catalog answers of the JSON API (products, listings, search, categories) serialised once and kept as
@@ -29,17 +30,17 @@ public class JsonCache {
 
     private static final long MAXIMUM_BYTES = 8L * 1024 * 1024;
 
-    private record CachedJson(byte[] body, String etag) {
-    }
-
     @Inject
     ObjectMapper json;
 
-    private final ReadModelCache<String, CachedJson> answers;
+    @Inject
+    HttpServerRequest http;
+
+    private final ReadModelCache<String, SharedPage> answers;
 
     @Inject
     JsonCache(CatalogChanges changes, MeterRegistry registry) {
-        answers = ReadModelCache.weighed("json", MAXIMUM_BYTES, answer -> answer.body().length + 64,
+        answers = ReadModelCache.weighed("json", MAXIMUM_BYTES, SharedPage::weight,
                 changes::cacheable, registry);
     }
 
@@ -49,18 +50,14 @@ public class JsonCache {
 
     /** The answer kept under {@code key} (the path and its normalised parameters), or {@code body}'s. */
     public Response json(Request request, String key, Supplier<Object> body) {
-        CachedJson answer = answers.get(key, k -> serialise(body.get()));
-        EntityTag tag = new EntityTag(answer.etag(), true);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        Response.ResponseBuilder response = notModified != null ? notModified
-                : Response.ok(answer.body(), MediaType.APPLICATION_JSON_TYPE).tag(tag);
-        return response.header("Cache-Control", "public, no-cache").build();
+        SharedPage answer = answers.get(key, k -> serialise(body.get()));
+        return HttpCaching.shared(request, answer, MediaType.APPLICATION_JSON, "public, no-cache", "", "",
+                http.getHeader("Accept-Encoding"));
     }
 
-    private CachedJson serialise(Object body) {
+    private SharedPage serialise(Object body) {
         try {
-            byte[] bytes = json.writeValueAsBytes(body);
-            return new CachedJson(bytes, HttpCaching.fingerprint(bytes));
+            return SharedPage.of(json.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("An API record always serialises", e);
         }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 
 import dev.storefront.catalog.CatalogChanges.CatalogChanged;
 import dev.storefront.web.CsrfToken;
@@ -27,7 +28,7 @@ import dev.storefront.web.SharedPage;
 @ApplicationScoped
 public class PageCache {
 
-    /** Bytes of pages kept: about 2,500 pages of 20 KB. */
+    /** Bytes of pages kept, compressed: about 6,000 pages (a product page of 12 KB keeps about 3 KB). */
     private static final long MAXIMUM_BYTES = 24L * 1024 * 1024;
 
     @Inject
@@ -38,6 +39,9 @@ public class PageCache {
 
     @Inject
     CsrfToken csrf;
+
+    @Inject
+    HttpServerRequest http;
 
     private final ReadModelCache<String, SharedPage> pages;
 
@@ -55,7 +59,17 @@ public class PageCache {
      * the template's, rendered now; with this visitor's parts, a weak ETag and {@code private, no-cache}.
      */
     public Response page(Request request, String key, Supplier<TemplateInstance> template) {
-        SharedPage page = pages.get(key, k -> personal.renderShared(() -> template.get().render()));
-        return HttpCaching.page(request, page, String.valueOf(layout.cartCount()), csrf.token());
+        return answer(request, pages.get(key, k -> personal.renderShared(() -> template.get().render())));
+    }
+
+    /** The page kept under {@code key} as {@link #page} answers it, or null when none is kept. */
+    public Response kept(Request request, String key) {
+        SharedPage page = pages.getIfPresent(key);
+        return page == null ? null : answer(request, page);
+    }
+
+    private Response answer(Request request, SharedPage page) {
+        return HttpCaching.page(request, page, String.valueOf(layout.cartCount()), csrf.token(),
+                http.getHeader("Accept-Encoding"));
     }
 }

@@ -64,6 +64,11 @@ public final class ReadModelCache<K, V> {
         return value;
     }
 
+    /** The cached value, or null when there is none (or nothing is cached). */
+    public V getIfPresent(K key) {
+        return enabled.getAsBoolean() ? cache.getIfPresent(key) : null;
+    }
+
     public void invalidateAll() {
         generation.incrementAndGet();
         cache.invalidateAll();

@@ -30,16 +30,22 @@ public class Listings implements RelatedProducts {
     @Inject
     ProductSearch search;
 
+    /** Categories whose first products are kept for product pages: every category of a large store. */
+    private static final int CATEGORIES_KEPT = 2000;
+
     private final ReadModelCache<ListingQuery, ListingResult> listings;
+    private final ReadModelCache<String, List<ProductCard>> firstOfCategory;
 
     @Inject
     Listings(CatalogChanges changes, MeterRegistry registry) {
         listings = ReadModelCache.weighed("listings", LISTINGS_BYTES, Listings::estimatedBytes, changes::cacheable,
                 registry);
+        firstOfCategory = new ReadModelCache<>("related", CATEGORIES_KEPT, changes::cacheable, registry);
     }
 
     void onCatalogChanged(@Observes CatalogChanged change) {
         listings.invalidateAll();
+        firstOfCategory.invalidateAll();
     }
 
     /** A listing or search with its facets; see {@link ProductSearch#search}. */
@@ -54,10 +60,14 @@ public class Listings implements RelatedProducts {
         return search.suggest(typed);
     }
 
-    /** Other products of the same category, featured and newest first (kept in the product page). */
+    /**
+     * Other products of the same category, featured and newest first: the category's first products,
+     * searched once per category (not once per product page) and kept until the catalog changes.
+     */
     @Override
     public List<ProductCard> related(String categorySlug, String exceptSlug, int limit) {
-        return search.related(categorySlug, exceptSlug, limit);
+        return firstOfCategory.get(categorySlug + "|" + limit, key -> search.firstOfCategory(categorySlug, limit + 1))
+                .stream().filter(card -> !card.slug().equals(exceptSlug)).limit(limit).toList();
     }
 
     private static int estimatedBytes(ListingResult result) {

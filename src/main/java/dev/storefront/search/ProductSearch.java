@@ -178,15 +178,14 @@ public class ProductSearch {
                 .fetchHits(MAX_SUGGESTIONS);
     }
 
-    /** Other products of the same category, featured and newest first. */
-    public List<ProductCard> related(String categorySlug, String exceptSlug, int limit) {
+    /** The first products of a category, featured and newest first. */
+    public List<ProductCard> firstOfCategory(String categorySlug, int limit) {
         SearchScope<Product> scope = Search.session(entityManager).scope(Product.class);
         SearchPredicateFactory f = scope.predicate();
         return cards(Search.session(entityManager).search(scope)
                 .select(cardProjection(scope))
                 .where(f.bool().filter(listed(f))
-                        .filter(f.match().field(ProductDocument.CATEGORY).matching(categorySlug))
-                        .mustNot(f.match().field(ProductDocument.SLUG).matching(exceptSlug)).toPredicate())
+                        .filter(f.match().field(ProductDocument.CATEGORY).matching(categorySlug)).toPredicate())
                 .sort(scope.sort().field(ProductDocument.FEATURED).desc()
                         .then().field(ProductDocument.CREATED_AT).desc().toSort())
                 .fetchHits(limit));

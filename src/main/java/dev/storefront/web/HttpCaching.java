@@ -26,13 +26,60 @@ public final class HttpCaching {
                 "text/html;charset=UTF-8");
     }
 
-    /** A shared page with this visitor's own parts filled in; see {@link #page(Request, String)}. */
-    public static Response page(Request request, SharedPage page, String cartCount, String csrfToken) {
+    /**
+     * A shared page with this visitor's own parts filled in; see {@link #page(Request, String)}. Sent gzip-encoded
+     * as it is kept when the client accepts gzip (the HTTP layer leaves an encoded answer as it is).
+     */
+    public static Response page(Request request, SharedPage page, String cartCount, String csrfToken,
+            String acceptEncoding) {
+        return shared(request, page, "text/html;charset=UTF-8", "private, no-cache", cartCount, csrfToken,
+                acceptEncoding);
+    }
+
+    /** A kept answer (a page, an API record) as {@link #page(Request, SharedPage, String, String, String)} sends it. */
+    public static Response shared(Request request, SharedPage page, String contentType, String cacheControl,
+            String cartCount, String csrfToken, String acceptEncoding) {
         EntityTag tag = new EntityTag(page.etag(cartCount, csrfToken), true);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        Response.ResponseBuilder answer = notModified != null ? notModified
-                : Response.ok(page.fill(cartCount, csrfToken), "text/html;charset=UTF-8").tag(tag);
-        return answer.header("Cache-Control", "private, no-cache").build();
+        Response.ResponseBuilder answer = request.evaluatePreconditions(tag);
+        if (answer == null) {
+            boolean gzip = acceptsGzip(acceptEncoding);
+            answer = Response.ok(gzip ? page.gzip(cartCount, csrfToken) : page.plain(cartCount, csrfToken), contentType)
+                    .tag(tag);
+            if (gzip) {
+                answer.header("Content-Encoding", "gzip");
+            }
+        }
+        return answer.header("Cache-Control", cacheControl).header("Vary", "Accept-Encoding").build();
+    }
+
+    /** Whether an Accept-Encoding header value admits gzip (named, or by {@code *}, with a quality above 0). */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        boolean starAdmits = false;
+        for (String coding : acceptEncoding.split(",")) {
+            String[] parts = coding.split(";");
+            String name = parts[0].trim();
+            boolean admitted = true;
+            for (int i = 1; i < parts.length; i++) {
+                String parameter = parts[i].trim();
+                if (parameter.startsWith("q=") || parameter.startsWith("Q=")) {
+                    try {
+                        admitted = Double.parseDouble(parameter.substring(2).trim()) > 0;
+                    } catch (NumberFormatException e) {
+                        admitted = false;
+                    }
+                }
+            }
+            if (name.equalsIgnoreCase("gzip") || name.equalsIgnoreCase("x-gzip")) {
+                return admitted;
+            }
+            if (name.equals("*")) {
+                starAdmits = admitted;
+            }
+        }
+        return starAdmits;
     }
 
     /** 16 hex digits that change whenever the text does. */

@@ -225,6 +225,60 @@ class CatalogReadModelsTest {
         assertTrue(cacheControl.contains("private") || cacheControl.contains("no-store"), cacheControl);
     }
 
+    @Test
+    void productPagesShowTheCategorysOtherProductsAsTheyAreNow() {
+        JsonPath other = asAdmin().body(Map.of("name", "Tiny " + word + " Clock", "brand", "Acme",
+                "categoryId", categoryId, "description", "A clock", "featured", true, "variants", List.of(
+                        Map.of("sku", sku + "-C", "price", "9.00"))))
+                .when().post("/api/v1/admin/products").then().statusCode(201).extract().jsonPath();
+        long otherId = other.getLong("id");
+        changes.awaitHandled(Duration.ofSeconds(5));
+        // each page shows the other product of the category, never itself
+        String lampPage = given().when().get("/p/" + slug).then().statusCode(200).extract().asString();
+        assertTrue(lampPage.contains("Tiny " + word + " Clock"), "the clock beside the lamp");
+        String clockRelated = given().when().get("/p/" + other.getString("slug")).then().statusCode(200).extract()
+                .asString().replaceAll("(?s).*<section class=\"related\"(.*?)</section>.*", "$1");
+        assertTrue(clockRelated.contains("/p/" + slug + "\""), "the lamp beside the clock");
+        assertFalse(clockRelated.contains("Tiny " + word + " Clock"), "not the clock beside itself");
+
+        asAdmin().body(Map.of("name", "Huge " + word + " Clock")).when().put("/api/v1/admin/products/" + otherId)
+                .then().statusCode(200);
+        given().when().get("/p/" + slug).then().body(containsString("Huge " + word + " Clock"))
+                .body(not(containsString("Tiny " + word + " Clock")));
+        asAdmin().body(Map.of("active", false)).when().put("/api/v1/admin/products/" + otherId).then().statusCode(200);
+        given().when().get("/p/" + slug).then().body(not(containsString(word + " Clock")));
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "delete from products where id = ?1").setParameter(1, otherId).executeUpdate());
+    }
+
+    @Test
+    void pagesAreSentCompressedToBrowsersAndPlainToClientsThatDoNotAskForIt() throws Exception {
+        FormClient shopper = new FormClient();
+        shopper.open("/p/" + slug);
+        shopper.submit("/cart/items", Map.of("sku", sku, "quantity", "3")).then().statusCode(303);
+        var raw = io.restassured.RestAssured.config().decoderConfig(
+                io.restassured.config.DecoderConfig.decoderConfig().noContentDecoders());
+        for (String path : List.of("/p/" + slug, "/c/" + categorySlug, "/search?q=" + word, "/")) {
+            var gzipped = shopper.request().config(raw).header("Accept-Encoding", "gzip, deflate, br")
+                    .when().get(path).then().statusCode(200).header("Content-Encoding", "gzip")
+                    .header("Vary", containsString("Accept-Encoding")).extract();
+            String plain = shopper.request().config(raw).header("Accept-Encoding", "identity")
+                    .when().get(path).then().statusCode(200).header("Content-Encoding", (String) null).extract().asString();
+            String inflated;
+            try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.asByteArray()))) {
+                inflated = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            assertEquals(plain, inflated, path + ": the same page either way");
+            assertEquals("3", cartCount(plain), path + ": with this shopper's cart");
+            if (path.startsWith("/p/")) {
+                assertEquals(shopper.csrf, token(plain), path + ": and token");
+            }
+            int sent = gzipped.asByteArray().length;
+            int whole = plain.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            assertTrue(sent * 2 < whole, path + ": compressed, " + sent + " bytes of " + whole);
+        }
+    }
+
     private void warm() {
         for (int i = 0; i < 2; i++) {
             given().when().get("/api/v1/products/" + slug).then().statusCode(200);
