@@ -68,17 +68,15 @@ public class CartPages {
             @HeaderParam(SCRIPT_HEADER) String script, HttpServerRequest request) {
         String cartId = CartCookie.of(request);
         boolean newCart = cartId == null || carts.find(cartId).isEmpty();
-        if (newCart) {
-            cartId = carts.create(null).id();
-        }
         try {
             Integer units = quantity == null || quantity.isBlank() ? Integer.valueOf(1) : number(quantity);
-            CartSnapshot cart = carts.add(cartId, sku, units);
+            // a first add makes the cart only once the item is accepted: a refused one leaves nothing behind
+            CartSnapshot cart = newCart ? carts.createWith(sku, units) : carts.add(cartId, sku, units);
             Response.ResponseBuilder answer = script != null
                     ? Response.ok(new Added(cart.itemCount()), MediaType.APPLICATION_JSON_TYPE)
                     : Response.seeOther(URI.create("/cart?notice=added"));
             if (newCart) {
-                answer.cookie(CartCookie.holding(cartId, config.cart().lifetime(), config.secureCookies()));
+                answer.cookie(CartCookie.holding(cart.id(), config.cart().lifetime(), config.secureCookies()));
             }
             return answer.build();
         } catch (InvalidInputException e) {

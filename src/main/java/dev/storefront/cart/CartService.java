@@ -70,13 +70,32 @@ public class CartService {
         Item item = sellable(sku);
         int already = store.find(cartId).orElseThrow(() -> new CartStore.CartNotFoundException(cartId))
                 .line(item.variant().sku).map(CartLine::quantity).orElse(0);
+        refuseBeyondAvailable(item, units, already);
+        return limited(() -> store.add(cartId, item.variant().sku, units, item.variant().priceAmount,
+                item.variant().currency));
+    }
+
+    /**
+     * A new cart holding units of a SKU, for a shopper's first add; refused as {@link #add} refuses, and then
+     * no cart is made.
+     */
+    @Counted(value = "storefront.cart.operations", extraTags = { "operation", "add" },
+            description = "Cart changes by shoppers")
+    public CartSnapshot createWith(String sku, Integer quantity) {
+        int units = validQuantity(quantity);
+        Item item = sellable(sku);
+        refuseBeyondAvailable(item, units, 0);
+        String cartId = store.create(null).id();
+        return limited(() -> store.add(cartId, item.variant().sku, units, item.variant().priceAmount,
+                item.variant().currency));
+    }
+
+    private static void refuseBeyondAvailable(Item item, int units, int already) {
         if (already + units > item.available()) {
             throw new InvalidInputException(List.of(new FieldError("quantity", item.available() == 0
                     ? "this item is out of stock"
                     : "only " + item.available() + " available" + (already > 0 ? " (" + already + " already in the cart)" : ""))));
         }
-        return limited(() -> store.add(cartId, item.variant().sku, units, item.variant().priceAmount,
-                item.variant().currency));
     }
 
     @Counted(value = "storefront.cart.operations", extraTags = { "operation", "change" },

@@ -59,10 +59,6 @@ public class CatalogChanges {
      * {@code everything} when announcements may have been missed.
      */
     public record CatalogChanged(Set<Long> productIds, boolean everything) {
-
-        public boolean concerns(long productId) {
-            return everything || productIds.contains(productId);
-        }
     }
 
     static final String CHANNEL = "catalog_changed";

@@ -26,30 +26,19 @@ import dev.storefront.money.Money;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class CatalogService {
 
-    /** Bytes of product pages kept (estimated): the most visited products. */
-    private static final long PRODUCT_PAGES_BYTES = 12L * 1024 * 1024;
-
     /** What the shared read models are kept under: one list or tree each, {@code limit} where it has one. */
     private record SharedKey(String name, int limit) {
     }
 
-    private final ReadModelCache<String, ProductDetails> productPages;
     private final ReadModelCache<SharedKey, Object> shared;
 
     @Inject
     CatalogService(CatalogChanges changes, MeterRegistry registry) {
-        productPages = ReadModelCache.weighed("product-pages", PRODUCT_PAGES_BYTES, CatalogService::estimatedBytes,
-                changes::cacheable, registry);
         shared = new ReadModelCache<>("catalog-shared", 100, changes::cacheable, registry);
     }
 
     void onCatalogChanged(@Observes CatalogChanged change) {
         shared.invalidateAll();
-        if (change.everything()) {
-            productPages.invalidateAll();
-        } else {
-            productPages.invalidateIf(page -> change.concerns(page.product().id()));
-        }
     }
 
     /** Every category: departments with their subcategories, in display order. */
@@ -86,9 +75,13 @@ public class CatalogService {
                 .flatMap(slug -> tree.bySlug(slug).stream()).toList());
     }
 
-    /** The product page for a slug, with the variant whose SKU is given (or the first in stock) selected. */
+    /**
+     * The product page for a slug, with the variant whose SKU is given (or the first in stock) selected.
+     * Read from the database each time: what shoppers see is kept whole, as a page (PageCache) or as JSON
+     * (JsonCache), so this runs only when neither has it.
+     */
     public Optional<ProductDetails> productDetails(String slug, String selectedSku) {
-        return Optional.ofNullable(productPages.get(slug, this::loadProductPage)).map(page -> page.select(selectedSku));
+        return Optional.ofNullable(loadProductPage(slug)).map(page -> page.select(selectedSku));
     }
 
     private ProductDetails loadProductPage(String slug) {
@@ -116,10 +109,6 @@ public class CatalogService {
             return new ProductDetails(ProductView.of(product, category), tree.path(category), options, null, from, to)
                     .select(null);
         }).orElse(null);
-    }
-
-    private static int estimatedBytes(ProductDetails page) {
-        return 1500 + 2 * page.product().description().length() + 400 * page.variants().size();
     }
 
     /** Tiles for products, with the lowest and highest price of their active variants. */

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -72,11 +71,6 @@ public final class ReadModelCache<K, V> {
     public void invalidateAll() {
         generation.incrementAndGet();
         cache.invalidateAll();
-    }
-
-    public void invalidateIf(Predicate<V> concerned) {
-        generation.incrementAndGet();
-        cache.asMap().values().removeIf(concerned);
     }
 
     public long size() {

@@ -17,7 +17,8 @@ import dev.storefront.web.InvalidInputException.FieldError;
  * No text the store receives may hold a control character such as NUL (PostgreSQL cannot store it, and no
  * person types one): path segments, query parameters and form fields are checked before any resource runs
  * ({@link RequestGate}), and JSON strings as they are read ({@link JsonStrictness}). Tab and line breaks are text, not control.
- * A request that has one is answered 400 naming the field, and nothing is changed.
+ * A request that has one is answered 400 naming the field, and nothing is changed. So is a form with a
+ * value under no name ({@code =x}), which no field can take and which some form readers fail on.
  */
 final class ControlCharacters {
 
@@ -26,6 +27,7 @@ final class ControlCharacters {
 
 
     static final String PROBLEM = "contains a control character (such as NUL); remove it";
+    static final String UNNAMED = "a form field has no name";
 
     /** Throws {@link InvalidInputException} naming each field with a control character. */
     static void reject(ResteasyReactiveContainerRequestContext context) {
@@ -35,6 +37,10 @@ final class ControlCharacters {
         FormData form = ((ResteasyReactiveRequestContext) context.getServerRequestContext()).getFormData();
         if (form != null) {
             for (String name : form) {
+                if (name.isEmpty() && errors.stream().noneMatch(e -> e.field().isEmpty())) {
+                    // "=x" or "=": a value for no field (and one that some form readers fail on)
+                    errors.add(new FieldError("", UNNAMED));
+                }
                 check(errors, name, name);
                 for (FormValue value : form.get(name)) {
                     if (!value.isFileItem()) {

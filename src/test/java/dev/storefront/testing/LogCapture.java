@@ -20,13 +20,13 @@ public final class LogCapture extends Handler implements AutoCloseable {
         return capture;
     }
 
-    /** Records that carry an exception, i.e. would print a stack trace. */
     /** Every message logged while capturing, formatted. */
     public List<String> messages() {
         return records.stream().map(r -> r.getParameters() == null ? r.getMessage()
                 : String.format(r.getMessage().replaceAll("\\{\\d+}", "%s"), r.getParameters())).toList();
     }
 
+    /** Records that carry an exception, i.e. would print a stack trace. */
     public List<LogRecord> withStackTraces() {
         return records.stream().filter(r -> r.getThrown() != null).toList();
     }
