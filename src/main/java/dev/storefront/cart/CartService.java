@@ -1,7 +1,6 @@
 package dev.storefront.cart;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +13,7 @@ import io.micrometer.core.annotation.Counted;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
-import dev.storefront.catalog.Variant;
+import dev.storefront.catalog.VariantForSale;
 import dev.storefront.money.Money;
 import dev.storefront.web.InvalidInputException.FieldError;
 import dev.storefront.web.InvalidInputException;
@@ -47,8 +46,6 @@ public class CartService {
         }
     }
 
-    private record Item(Variant variant, int available) {
-    }
 
     public CartSnapshot create(Long userId) {
         return store.create(userId);
@@ -67,12 +64,11 @@ public class CartService {
             description = "Cart changes by shoppers")
     public CartSnapshot add(String cartId, String sku, Integer quantity) {
         int units = validQuantity(quantity);
-        Item item = sellable(sku);
+        VariantForSale item = sellable(sku);
         int already = store.find(cartId).orElseThrow(() -> new CartStore.CartNotFoundException(cartId))
-                .line(item.variant().sku).map(CartLine::quantity).orElse(0);
+                .line(item.sku()).map(CartLine::quantity).orElse(0);
         refuseBeyondAvailable(item, units, already);
-        return limited(() -> store.add(cartId, item.variant().sku, units, item.variant().priceAmount,
-                item.variant().currency));
+        return limited(() -> store.add(cartId, item.sku(), units, item.priceAmount(), item.currency()));
     }
 
     /**
@@ -83,14 +79,13 @@ public class CartService {
             description = "Cart changes by shoppers")
     public CartSnapshot createWith(String sku, Integer quantity) {
         int units = validQuantity(quantity);
-        Item item = sellable(sku);
+        VariantForSale item = sellable(sku);
         refuseBeyondAvailable(item, units, 0);
         String cartId = store.create(null).id();
-        return limited(() -> store.add(cartId, item.variant().sku, units, item.variant().priceAmount,
-                item.variant().currency));
+        return limited(() -> store.add(cartId, item.sku(), units, item.priceAmount(), item.currency()));
     }
 
-    private static void refuseBeyondAvailable(Item item, int units, int already) {
+    private static void refuseBeyondAvailable(VariantForSale item, int units, int already) {
         if (already + units > item.available()) {
             throw new InvalidInputException(List.of(new FieldError("quantity", item.available() == 0
                     ? "this item is out of stock"
@@ -105,12 +100,9 @@ public class CartService {
             return remove(cartId, sku); // 0 of something is none of it
         }
         int units = validQuantity(quantity);
-        Item item = sellable(sku);
-        if (units > item.available()) {
-            throw new InvalidInputException(List.of(new FieldError("quantity", item.available() == 0
-                    ? "this item is out of stock" : "only " + item.available() + " available")));
-        }
-        return store.setQuantity(cartId, item.variant().sku, units)
+        VariantForSale item = sellable(sku);
+        refuseBeyondAvailable(item, units, 0);
+        return store.setQuantity(cartId, item.sku(), units)
                 .orElseThrow(() -> InvalidInputException.of("sku", "is not in the cart"));
     }
 
@@ -133,13 +125,13 @@ public class CartService {
      */
     public CartView view(String cartId) {
         CartSnapshot cart = store.find(cartId).orElseThrow(() -> new CartStore.CartNotFoundException(cartId));
-        Map<String, Item> items = items(cart.lines().stream().map(CartLine::sku).toList());
+        Map<String, VariantForSale> items = items(cart.lines().stream().map(CartLine::sku).toList());
         List<String> notices = new ArrayList<>();
         for (CartLine line : cart.lines()) {
-            Item item = items.get(line.sku());
+            VariantForSale item = items.get(line.sku());
             if (item != null && item.available() > 0 && line.quantity() > item.available()) {
                 store.setQuantity(cartId, line.sku(), item.available());
-                notices.add("Only " + item.available() + " of " + item.variant().product.name + " are available now;"
+                notices.add("Only " + item.available() + " of " + item.productName() + " are available now;"
                         + " we lowered the quantity.");
             }
         }
@@ -150,23 +142,21 @@ public class CartService {
         long subtotal = 0;
         String currency = null;
         for (CartLine line : cart.lines()) {
-            Item item = items.get(line.sku());
+            VariantForSale item = items.get(line.sku());
             Money whenAdded = Money.of(line.unitPriceAmount(), line.currency());
             if (item == null) {
                 lines.add(new LineView(line.sku(), line.sku(), null, "", null, line.quantity(), whenAdded,
                         Money.of(0, line.currency()), null, "No longer sold", false));
                 continue;
             }
-            Variant variant = item.variant();
-            Money price = variant.price();
+            Money price = item.price();
             boolean available = item.available() > 0;
             Money lineTotal = Money.of(available ? price.amount() * line.quantity() : 0, price.currency());
             String warning = !available ? "Out of stock"
                     : price.amount() != line.unitPriceAmount() ? "Price changed from " + dev.storefront.web.MoneyFormat
                             .formatted(whenAdded) : null;
-            lines.add(new LineView(line.sku(), variant.product.name, variant.product.slug,
-                    variant.attributes.isEmpty() ? "" : variant.label(), variant.product.mainImage(), line.quantity(),
-                    price, lineTotal, whenAdded, warning, available));
+            lines.add(new LineView(line.sku(), item.productName(), item.productSlug(), item.label(), item.image(),
+                    line.quantity(), price, lineTotal, whenAdded, warning, available));
             if (available) {
                 subtotal += lineTotal.amount();
                 currency = price.currency();
@@ -195,9 +185,9 @@ public class CartService {
         if (guest.isEmpty() || guest.get().lines().isEmpty()) {
             return new MergeResult(own.get(), false);
         }
-        Map<String, Item> items = items(guest.get().lines().stream().map(CartLine::sku).toList());
+        Map<String, VariantForSale> items = items(guest.get().lines().stream().map(CartLine::sku).toList());
         store.merge(guestCartId, own.get(), line -> {
-            Item item = items.get(line.sku());
+            VariantForSale item = items.get(line.sku());
             return item == null ? 0 : item.available();
         });
         return new MergeResult(own.get(), true);
@@ -221,12 +211,12 @@ public class CartService {
     }
 
     /** The variant behind a SKU, if shoppers may buy it, with what is available now. */
-    private Item sellable(String sku) {
+    private VariantForSale sellable(String sku) {
         if (sku == null || !SKU.matcher(sku.strip()).matches()) {
             throw InvalidInputException.of("sku", "is not a valid SKU");
         }
         String clean = sku.strip().toUpperCase(java.util.Locale.ROOT);
-        Item item = items(List.of(clean)).get(clean);
+        VariantForSale item = items(List.of(clean)).get(clean);
         if (item == null) {
             throw InvalidInputException.of("sku", "no product is sold under " + clean);
         }
@@ -234,20 +224,8 @@ public class CartService {
     }
 
     /** Active variants of active products by SKU, with their availability; others are left out. */
-    private Map<String, Item> items(List<String> skus) {
-        Map<String, Item> items = new HashMap<>();
-        if (skus.isEmpty()) {
-            return items;
-        }
-        QuarkusTransaction.joiningExisting().run(() -> {
-            List<Variant> variants = Variant.list(
-                    "select v from Variant v join fetch v.product p left join fetch v.stock"
-                            + " where v.sku in ?1 and v.active = true and p.active = true", skus);
-            for (Variant variant : variants) {
-                items.put(variant.sku, new Item(variant, variant.available()));
-            }
-        });
-        return items;
+    private Map<String, VariantForSale> items(List<String> skus) {
+        return QuarkusTransaction.joiningExisting().call(() -> VariantForSale.of(skus));
     }
 
     private static CartSnapshot limited(java.util.function.Supplier<CartSnapshot> change) {

@@ -50,6 +50,17 @@ class CartApiTest {
         long unit0 = body.getLong("lines.find { it.sku == '" + skus.get(0) + "' }.unitPrice.amount");
         long unit1 = body.getLong("lines.find { it.sku == '" + skus.get(1) + "' }.unitPrice.amount");
         assertEquals(unit0 * 3 + unit1, body.getLong("subtotal.amount"), "subtotal adds up the lines");
+        // each line shows its product as the catalog does: name, picture and the variant's attributes
+        for (String sku : skus) {
+            String line = "lines.find { it.sku == '" + sku + "' }";
+            JsonPath product = given().when().get("/api/v1/products/" + body.getString(line + ".slug")).then()
+                    .statusCode(200).extract().jsonPath();
+            assertEquals(product.getString("name"), body.getString(line + ".name"));
+            assertEquals(product.getList("images").isEmpty() ? null : product.getList("images").get(0),
+                    body.getString(line + ".image"));
+            Map<String, String> attributes = product.getMap("variants.find { it.sku == '" + sku + "' }.attributes");
+            assertEquals(String.join(" / ", attributes.values()), body.getString(line + ".variant"), sku);
+        }
 
         given().contentType(ContentType.JSON).body(Map.of("quantity", 1))
                 .when().patch("/api/v1/carts/" + cart + "/items/" + skus.get(0)).then()
