@@ -59,23 +59,20 @@ public class CartApi {
     @Consumes(MediaType.APPLICATION_JSON)
     public CartJson add(@PathParam("id") String id, AddItem body) {
         AddItem item = InvalidInputException.requireBody(body);
-        carts.add(id, item.sku(), item.quantity());
-        return json(carts.view(id));
+        return json(carts.view(carts.add(id, item.sku(), item.quantity())));
     }
 
     @PATCH
     @Path("{id}/items/{sku}")
     @Consumes(MediaType.APPLICATION_JSON)
     public CartJson change(@PathParam("id") String id, @PathParam("sku") String sku, ChangeQuantity body) {
-        carts.setQuantity(id, sku, InvalidInputException.requireBody(body).quantity());
-        return json(carts.view(id));
+        return json(carts.view(carts.setQuantity(id, sku, InvalidInputException.requireBody(body).quantity())));
     }
 
     @DELETE
     @Path("{id}/items/{sku}")
     public CartJson remove(@PathParam("id") String id, @PathParam("sku") String sku) {
-        carts.remove(id, sku);
-        return json(carts.view(id));
+        return json(carts.view(carts.remove(id, sku)));
     }
 
     static CartJson json(CartService.CartView view) {

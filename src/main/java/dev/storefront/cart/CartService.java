@@ -14,6 +14,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 import dev.storefront.catalog.VariantForSale;
+import dev.storefront.catalog.VariantsForSale;
 import dev.storefront.money.Money;
 import dev.storefront.web.InvalidInputException.FieldError;
 import dev.storefront.web.InvalidInputException;
@@ -30,6 +31,9 @@ public class CartService {
 
     @Inject
     CartStore store;
+
+    @Inject
+    VariantsForSale forSale;
 
     /** A line as the shopper sees it now. */
     public record LineView(String sku, String name, String slug, String variantLabel, String image, int quantity,
@@ -124,7 +128,12 @@ public class CartService {
      * (and says so); a line that cannot be bought any more stays, flagged, out of the subtotal.
      */
     public CartView view(String cartId) {
-        CartSnapshot cart = store.find(cartId).orElseThrow(() -> new CartStore.CartNotFoundException(cartId));
+        return view(store.find(cartId).orElseThrow(() -> new CartStore.CartNotFoundException(cartId)));
+    }
+
+    /** {@link #view(String)} of a cart just read or changed, without reading it again. */
+    public CartView view(CartSnapshot cart) {
+        String cartId = cart.id();
         Map<String, VariantForSale> items = items(cart.lines().stream().map(CartLine::sku).toList());
         List<String> notices = new ArrayList<>();
         for (CartLine line : cart.lines()) {
@@ -225,7 +234,7 @@ public class CartService {
 
     /** Active variants of active products by SKU, with their availability; others are left out. */
     private Map<String, VariantForSale> items(List<String> skus) {
-        return QuarkusTransaction.joiningExisting().call(() -> VariantForSale.of(skus));
+        return QuarkusTransaction.joiningExisting().call(() -> forSale.bySku(skus));
     }
 
     private static CartSnapshot limited(java.util.function.Supplier<CartSnapshot> change) {

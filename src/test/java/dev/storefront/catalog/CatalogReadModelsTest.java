@@ -98,8 +98,12 @@ class CatalogReadModelsTest {
 
     @Test
     void pricesStockAndSwitchingOffShowAtOnceOnCachedPagesAndListings() {
+        String holder = Carts.newCart();
+        Carts.add(holder, sku, 1).then().statusCode(200).body("lines[0].unitPrice.amount", equalTo(2000));
         warm();
         asAdmin().body(Map.of("price", "17.00")).when().put("/api/v1/admin/variants/" + sku).then().statusCode(200);
+        given().when().get("/api/v1/carts/" + holder).then().body("lines[0].unitPrice.amount", equalTo(1700))
+                .body("lines[0].priceChanged", equalTo(true));
         given().when().get("/api/v1/products/" + slug).then().statusCode(200)
                 .body("variants.find { it.sku == '" + sku + "' }.price.amount", equalTo(1700));
         given().when().get("/p/" + slug).then().statusCode(200).body(containsString("17.00"));
@@ -123,11 +127,15 @@ class CatalogReadModelsTest {
                 .post("/api/v1/admin/inventory/" + sku + "/adjustments").then().statusCode(200);
         given().queryParam("q", word).queryParam("inStock", true).when().get("/api/v1/search").then()
                 .body("total", equalTo(0));
+        Carts.add(Carts.newCart(), sku, 1).then().statusCode(400); // sold out: the cart's copy knows at once
 
         asAdmin().body(Map.of("active", false)).when().put("/api/v1/admin/products/" + productId).then()
                 .statusCode(200);
         given().when().get("/api/v1/products/" + slug).then().statusCode(404);
         given().when().get("/p/" + slug).then().statusCode(404);
+        given().when().get("/api/v1/carts/" + holder).then().body("lines[0].available", equalTo(false))
+                .body("lines[0].warning", equalTo("No longer sold"));
+        Carts.add(holder, sku, 1).then().statusCode(400);
         given().queryParam("category", categorySlug).when().get("/api/v1/products").then().body("total", equalTo(0));
         given().when().get("/").then().body(not(containsString("Quiet " + word + " Lamp")));
     }
