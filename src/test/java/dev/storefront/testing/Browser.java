@@ -46,6 +46,13 @@ public final class Browser {
         return chromium.newContext(new NewContextOptions().setJavaScriptEnabled(javaScript));
     }
 
+    /** A new visitor on a phone: 390 × 844 CSS pixels at 3×, touch, a mobile browser's user agent. */
+    public BrowserContext newPhoneVisitor() {
+        return chromium.newContext(new NewContextOptions().setViewportSize(390, 844).setDeviceScaleFactor(3)
+                .setIsMobile(true).setHasTouch(true).setUserAgent("Mozilla/5.0 (Linux; Android 14; Pixel 8)"
+                        + " AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36"));
+    }
+
     private void close() {
         chromium.close();
         playwright.close();
