@@ -28,3 +28,52 @@
     }
   });
 }());
+
+// "Recently viewed": the products this browser opened last, kept in its own storage (never sent to the
+// store, so the page itself stays the same for everyone and can be served from memory). Shown below the
+// product, without the product itself; nothing is shown without this script or storage.
+(function () {
+  'use strict';
+  var KEY = 'sf_recently_viewed';
+  var KEPT = 12;
+  var SHOWN = 8;
+  var section = document.getElementById('recently-viewed');
+  if (!section) { return; }
+  var current = {
+    slug: section.getAttribute('data-slug'),
+    name: section.getAttribute('data-name'),
+    brand: section.getAttribute('data-brand'),
+    image: section.getAttribute('data-image'),
+    price: section.getAttribute('data-price')
+  };
+  var seen = [];
+  try { seen = JSON.parse(window.localStorage.getItem(KEY) || '[]'); } catch (e) { seen = []; }
+  if (!Array.isArray(seen)) { seen = []; }
+  seen = seen.filter(function (p) { return p && typeof p.slug === 'string' && /^[a-z0-9-]+$/.test(p.slug); });
+  var others = seen.filter(function (p) { return p.slug !== current.slug; });
+  var list = section.querySelector('ul');
+  others.slice(0, SHOWN).forEach(function (p) {
+    var item = document.createElement('li');
+    item.className = 'card';
+    var link = document.createElement('a');
+    link.href = '/p/' + p.slug;
+    if (p.image && p.image.charAt(0) === '/') {
+      var img = document.createElement('img');
+      img.src = p.image; img.alt = String(p.name || ''); img.width = 400; img.height = 400;
+      img.loading = 'lazy'; img.decoding = 'async';
+      link.appendChild(img);
+    }
+    [['card-brand', p.brand], ['card-name', p.name], ['card-price', p.price]].forEach(function (part) {
+      var span = document.createElement('span');
+      span.className = part[0];
+      span.textContent = String(part[1] || '');
+      link.appendChild(span);
+    });
+    item.appendChild(link);
+    list.appendChild(item);
+  });
+  if (others.length > 0) { section.hidden = false; }
+  try {
+    window.localStorage.setItem(KEY, JSON.stringify([current].concat(others).slice(0, KEPT)));
+  } catch (e) { /* storage full or refused: nothing is remembered */ }
+}());

@@ -1,6 +1,7 @@
 package dev.storefront.cart;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,8 @@ import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 
 import dev.storefront.config.StoreConfig;
+import dev.storefront.order.Order;
+import dev.storefront.order.OrderAccess;
 import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.Problem;
 
@@ -35,7 +38,12 @@ public class CartPages {
             "updated", "Your cart is updated.",
             "removed", "The item is removed.",
             "cleared", "Your cart is empty now.",
-            "merged", "We added the items from your earlier visit to your cart.");
+            "merged", "We added the items from your earlier visit to your cart.",
+            "reordered", "We added the items of your order to your cart.",
+            "reordered-partly", "We added what is still for sale from your order; some items are sold out or"
+                    + " no longer sold, or fewer are left than you ordered.",
+            "reordered-none", "None of the items of that order can be bought now: they are sold out or no longer"
+                    + " sold.");
     /** Sent by assets/js/cart.js, which wants a short JSON answer instead of a redirect. */
     static final String SCRIPT_HEADER = "X-Requested-With";
 
@@ -44,6 +52,9 @@ public class CartPages {
 
     @Inject
     StoreConfig config;
+
+    @Inject
+    OrderAccess orders;
 
     @CheckedTemplate
     static class Templates {
@@ -115,6 +126,29 @@ public class CartPages {
             // already gone: the page shows the cart as it is
         }
         return Response.seeOther(URI.create("/cart?notice=removed")).build();
+    }
+
+    /**
+     * "Buy again" on an order's page: its lines go back into the cart (what is still sold, as many as are
+     * left), for whoever may see the order (its owner, an admin, or the holder of its link).
+     */
+    @POST
+    @Path("reorder")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reorder(@FormParam("order") String number, @FormParam("token") String token,
+            HttpServerRequest request) {
+        Order order = orders.find(number, token);
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        order.lines.forEach(line -> wanted.merge(line.sku, line.quantity, Integer::sum));
+        String cartId = CartCookie.of(request);
+        CartService.Refill refill = carts.refill(cartId, wanted);
+        String notice = refill.added() == 0 ? "reordered-none"
+                : refill.notAdded().isEmpty() && refill.fewer().isEmpty() ? "reordered" : "reordered-partly";
+        Response.ResponseBuilder answer = Response.seeOther(URI.create("/cart?notice=" + notice));
+        if (refill.cartId() != null && !refill.cartId().equals(cartId)) {
+            answer.cookie(CartCookie.holding(refill.cartId(), config.cart().lifetime(), config.secureCookies()));
+        }
+        return answer.build();
     }
 
     /** "Empty the cart" asks first: this page says what would go, with the button that does it. */

@@ -89,6 +89,49 @@ public class CartService {
         return limited(() -> store.add(cartId, item.sku(), units, item.priceAmount(), item.currency()));
     }
 
+    /**
+     * What a past order's lines put back into a cart: each SKU still sold, up to what is available beside
+     * what the cart already holds.
+     *
+     * @param notAdded SKUs of which nothing could be added (no longer sold, out of stock, or the cart full)
+     * @param fewer SKUs added in a smaller number than asked for
+     */
+    public record Refill(String cartId, int added, List<String> notAdded, List<String> fewer) {
+    }
+
+    /** Adds these units of each SKU (a past order's lines) to the cart, making one when there is none. */
+    @Counted(value = "storefront.cart.operations", extraTags = { "operation", "refill" },
+            description = "Cart changes by shoppers")
+    public Refill refill(String cartId, Map<String, Integer> unitsBySku) {
+        Map<String, VariantForSale> items = items(List.copyOf(unitsBySku.keySet()));
+        CartSnapshot cart = cartId == null ? null : store.find(cartId).orElse(null);
+        List<String> notAdded = new ArrayList<>();
+        List<String> fewer = new ArrayList<>();
+        int added = 0;
+        for (Map.Entry<String, Integer> wanted : unitsBySku.entrySet()) {
+            VariantForSale item = items.get(wanted.getKey());
+            int already = cart == null ? 0 : cart.line(wanted.getKey()).map(CartLine::quantity).orElse(0);
+            int units = item == null ? 0 : Math.min(wanted.getValue(),
+                    Math.min(item.available(), CartStore.MAX_QUANTITY) - already);
+            if (units <= 0) {
+                notAdded.add(wanted.getKey());
+                continue;
+            }
+            String id = cart == null ? store.create(null).id() : cart.id();
+            try {
+                cart = store.add(id, item.sku(), units, item.priceAmount(), item.currency());
+            } catch (CartStore.LimitException e) {
+                notAdded.add(wanted.getKey());
+                continue;
+            }
+            added += units;
+            if (units < wanted.getValue()) {
+                fewer.add(wanted.getKey());
+            }
+        }
+        return new Refill(cart == null ? null : cart.id(), added, notAdded, fewer);
+    }
+
     private static void refuseBeyondAvailable(VariantForSale item, int units, int already) {
         if (already + units > item.available()) {
             throw new InvalidInputException(List.of(new FieldError("quantity", item.available() == 0

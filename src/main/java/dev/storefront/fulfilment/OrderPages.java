@@ -68,7 +68,7 @@ public class OrderPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance order(Order order, List<TimelineEntry> timeline);
+        static native TemplateInstance order(Order order, List<TimelineEntry> timeline, String token);
     }
 
     @GET
@@ -76,7 +76,7 @@ public class OrderPages {
     public Response order(@PathParam("number") String number, @QueryParam("token") String token) {
         Order order = access.find(number, token);
         Order current = payments.refresh(order);
-        return Response.ok(Templates.order(current, timeline(current)).render())
+        return Response.ok(Templates.order(current, timeline(current), token).render())
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").build();
     }

@@ -25,6 +25,7 @@ import dev.storefront.payment.PaymentConfirmation;
 import dev.storefront.testing.Admins;
 import dev.storefront.testing.Carts;
 import dev.storefront.testing.Checkouts;
+import dev.storefront.testing.FormClient;
 import dev.storefront.testing.Mailbox;
 import dev.storefront.testing.TestSkus;
 
@@ -107,6 +108,34 @@ class OrderPageTest {
         assertEquals(303, paid.statusCode(), "paid, and sent to the order page");
         assertTrue(paid.header("Location").endsWith("/orders/" + order.number()), paid.header("Location"));
         assertTrue(page(order).contains("Your order is paid"));
+    }
+
+    @Test
+    void buyAgainPutsAPaidOrderBackInTheCartForWhoeverMaySeeIt() {
+        Placed order = paidOrder("US", "IL", "62701", "Springfield");
+        String sku = QuarkusTransaction.requiringNew().call(() -> Order.findByNumber(order.number()).orElseThrow()
+                .lines.get(0).sku);
+        FormClient guest = new FormClient();
+        assertTrue(guest.open("/orders/" + order.number() + "?token=" + order.token()).contains("Buy again"));
+        guest.submit("/cart/reorder", Map.of("order", order.number(), "token", order.token())).then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/cart?notice=reordered"));
+        String cart = guest.open("/cart?notice=reordered");
+        assertTrue(cart.contains("We added the items of your order to your cart."), "says so");
+        assertTrue(cart.contains("class=\"cart-count\" aria-label=\"1 items\">1<"), "one unit, as ordered");
+
+        FormClient stranger = new FormClient();
+        stranger.open("/login");
+        stranger.submit("/cart/reorder", Map.of("order", order.number())).then().statusCode(404);
+
+        QuarkusTransaction.requiringNew().run(() -> Order.getEntityManager().createNativeQuery(
+                "update stock_levels set on_hand = reserved where variant_id = (select id from variants where sku = ?1)")
+                .setParameter(1, sku).executeUpdate());
+        FormClient later = new FormClient();
+        later.open("/orders/" + order.number() + "?token=" + order.token());
+        later.submit("/cart/reorder", Map.of("order", order.number(), "token", order.token())).then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/cart?notice=reordered-none"));
+        assertTrue(later.open("/cart?notice=reordered-none").contains("None of the items of that order can be bought"
+                + " now"), "sold out since: nothing added, and said");
     }
 
     record Placed(long id, String number, String token) {

@@ -60,7 +60,7 @@ class OperationsEndpointsTest {
                 "storefront_payments_failed_total", "storefront_reservations_expired_total",
                 "storefront_webhook_lag_seconds_count", "storefront_outbox_backlog", "process_files_open_files",
                 "process_files_max_files", "cache_gets_total{cache=\"listings\",result=\"hit\"}",
-                "cache_gets_total{cache=\"product-pages\",result=\"miss\"}")) {
+                "cache_gets_total{cache=\"pages\",result=\"miss\"}", "cache_gets_total{cache=\"related\",result=\"hit\"}")) {
             assertTrue(all.contains(name), name + " is exported");
         }
     }
