@@ -77,3 +77,42 @@
     window.localStorage.setItem(KEY, JSON.stringify([current].concat(others).slice(0, KEPT)));
   } catch (e) { /* storage full or refused: nothing is remembered */ }
 }());
+
+// The gallery: with more than one picture, the first is shown large with a row of thumbnails that swap it
+// (each picture still opens full size from its link). Without this script every picture is shown, one
+// under the other, each opening full size.
+(function () {
+  'use strict';
+  var gallery = document.getElementById('gallery');
+  if (!gallery) { return; }
+  var views = Array.prototype.slice.call(gallery.querySelectorAll('.gallery-view'));
+  if (views.length < 2) { return; }
+  var strip = document.createElement('div');
+  strip.className = 'gallery-thumbs';
+  strip.setAttribute('role', 'group');
+  strip.setAttribute('aria-label', 'Pictures');
+  function show(index) {
+    views.forEach(function (view, i) { view.hidden = i !== index; });
+    Array.prototype.forEach.call(strip.children, function (button, i) {
+      button.setAttribute('aria-pressed', i === index ? 'true' : 'false');
+    });
+  }
+  views.forEach(function (view, index) {
+    var picture = view.querySelector('img');
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'gallery-thumb';
+    button.setAttribute('aria-label', 'Show picture ' + (index + 1) + ' of ' + views.length);
+    var thumb = document.createElement('img');
+    thumb.src = picture.getAttribute('src');
+    thumb.alt = '';
+    thumb.width = 80; thumb.height = 80;
+    thumb.loading = 'lazy';
+    button.appendChild(thumb);
+    button.addEventListener('click', function () { show(index); });
+    strip.appendChild(button);
+  });
+  gallery.appendChild(strip);
+  gallery.classList.add('has-thumbs');
+  show(0);
+}());
