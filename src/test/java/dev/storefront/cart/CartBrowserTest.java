@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -38,12 +37,7 @@ class CartBrowserTest {
         String slug = productInStock();
         try (BrowserContext visitor = browser.newVisitor(true)) {
             Page page = visitor.newPage();
-            List<String> errors = new ArrayList<>();
-            page.onConsoleMessage(message -> {
-                if ("error".equals(message.type())) {
-                    errors.add(message.text());
-                }
-            });
+            List<String> errors = Browser.consoleErrors(page);
             page.navigate(home + "p/" + slug);
             String url = page.url();
             page.locator("#quantity").fill("2");

@@ -55,6 +55,7 @@ class GalleryBrowserTest {
 
         try (BrowserContext visitor = browser.newVisitor(true)) {
             Page page = visitor.newPage();
+            List<String> errors = Browser.consoleErrors(page);
             page.navigate(home + "p/" + slug);
             assertEquals(3, page.locator(".gallery-thumb").count(), "a thumbnail per picture");
             assertEquals(1, page.locator(".gallery-view:visible").count(), "one large picture at a time");
@@ -64,6 +65,7 @@ class GalleryBrowserTest {
             assertEquals("true", page.locator(".gallery-thumb").nth(1).getAttribute("aria-pressed"));
             assertEquals(pictures.get(1), page.locator(".gallery-view:visible").getAttribute("href"),
                     "the large picture opens full size");
+            assertEquals(List.of(), errors, "no script errors");
         }
         try (BrowserContext noScript = browser.newVisitor(false)) {
             Page page = noScript.newPage();

@@ -42,6 +42,7 @@ class RecentlyViewedBrowserTest {
         String first = (String) rows.get(0)[0], second = (String) rows.get(1)[0], third = (String) rows.get(2)[0];
         try (BrowserContext visitor = browser.newVisitor(true)) {
             Page page = visitor.newPage();
+            List<String> errors = Browser.consoleErrors(page);
             page.navigate(home + "p/" + first);
             assertFalse(page.locator("#recently-viewed").isVisible(), "nothing viewed before the first product");
             page.navigate(home + "p/" + second);
@@ -55,6 +56,7 @@ class RecentlyViewedBrowserTest {
             page.navigate(home + "p/" + first);
             assertEquals(List.of("/p/" + third, "/p/" + second), page.locator("#recently-viewed a").all().stream()
                     .map(link -> link.getAttribute("href")).toList(), "each product once, the last seen first");
+            assertEquals(List.of(), errors, "no script errors");
         }
         try (BrowserContext noScript = browser.newVisitor(false)) {
             Page page = noScript.newPage();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -50,12 +49,7 @@ class PhonePurchaseBrowserTest {
         Target target = target();
         try (BrowserContext phone = browser.newPhoneVisitor()) {
             Page page = phone.newPage();
-            List<String> errors = new ArrayList<>();
-            page.onConsoleMessage(message -> {
-                if ("error".equals(message.type())) {
-                    errors.add(message.text());
-                }
-            });
+            List<String> errors = Browser.consoleErrors(page);
             page.navigate(home.toString());
             fitsThePhone(page);
 

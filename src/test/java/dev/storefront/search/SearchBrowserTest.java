@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -93,12 +92,7 @@ class SearchBrowserTest {
     void suggestionsAppearWhileTypingAndOpenWithTheKeyboard() {
         try (BrowserContext visitor = browser.newVisitor(true)) {
             Page page = visitor.newPage();
-            List<String> errors = new ArrayList<>();
-            page.onConsoleMessage(message -> {
-                if ("error".equals(message.type())) {
-                    errors.add(message.text());
-                }
-            });
+            List<String> errors = Browser.consoleErrors(page);
             page.navigate(home.toString());
             Locator box = page.getByRole(com.microsoft.playwright.options.AriaRole.COMBOBOX);
             box.pressSequentially("wirel", new Locator.PressSequentiallyOptions().setDelay(40));

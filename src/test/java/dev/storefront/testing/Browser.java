@@ -53,6 +53,17 @@ public final class Browser {
                         + " AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36"));
     }
 
+    /** What the page logs as errors from now on (failed scripts, refused by the CSP, missing files). */
+    public static List<String> consoleErrors(com.microsoft.playwright.Page page) {
+        List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                errors.add(message.text());
+            }
+        });
+        return errors;
+    }
+
     private void close() {
         chromium.close();
         playwright.close();
