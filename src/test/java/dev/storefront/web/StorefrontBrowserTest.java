@@ -158,6 +158,19 @@ class StorefrontBrowserTest {
             assertTrue(page.locator(".menu-departments > li > a").first().isVisible(),
                     "on a wide screen the departments stand in the header");
         }
+        try (BrowserContext tablet = browser.newVisitor(true)) {
+            Page page = tablet.newPage();
+            page.setViewportSize(1024, 768);
+            page.navigate(home.toString() + "c/clothing");
+            assertTrue(page.locator(".menu-departments").isVisible(), "open on a landscape tablet");
+            assertTrue(page.locator(".filters-drawer .facet").first().isVisible());
+            page.setViewportSize(768, 1024);
+            page.waitForCondition(() -> !page.locator(".menu-departments").isVisible());
+            assertTrue(!page.locator(".filters-drawer .facet").first().isVisible(),
+                    "turned to portrait, the drawers close instead of covering the page");
+            page.setViewportSize(1024, 768);
+            page.waitForCondition(() -> page.locator(".menu-departments").isVisible());
+        }
     }
 
     @Test
