@@ -15,20 +15,11 @@ public final class HttpCaching {
     }
 
     /**
-     * A rendered page with a weak ETag of its content and {@code private, no-cache}: the browser keeps it
-     * but asks again each time, and gets a 304 without the body while the page has not changed. Pages
-     * show stock and carry the visitor's cart count and CSRF token, so no shared cache may keep them and
-     * nothing may serve them stale.
-     */
-    public static Response page(Request request, String html) {
-        byte[] body = html.getBytes(StandardCharsets.UTF_8);
-        return cacheable(request, new EntityTag(fingerprint(body), true), "private, no-cache", body,
-                "text/html;charset=UTF-8");
-    }
-
-    /**
-     * A shared page with this visitor's own parts filled in; see {@link #page(Request, String)}. Sent gzip-encoded
-     * as it is kept when the client accepts gzip (the HTTP layer leaves an encoded answer as it is).
+     * A shared page with this visitor's own parts filled in, a weak ETag and {@code private, no-cache}: the
+     * browser keeps it but asks again each time, and gets a 304 without the body while the page has not
+     * changed. Pages show stock and carry the visitor's cart count and CSRF token, so no shared cache may
+     * keep them and nothing may serve them stale. Sent gzip-encoded as it is kept when the client accepts
+     * gzip (the HTTP layer leaves an encoded answer as it is).
      */
     public static Response page(Request request, SharedPage page, String cartCount, String csrfToken,
             String acceptEncoding) {

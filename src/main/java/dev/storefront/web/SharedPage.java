@@ -37,7 +37,6 @@ public final class SharedPage {
     private final boolean[] cartCountSlots;
     private final String fingerprint;
     private final int compressedSize;
-    private final int size;
 
     private SharedPage(byte[][] deflated, int[] lengths, int[] crcs, boolean[] cartCountSlots, String fingerprint) {
         this.deflated = deflated;
@@ -46,13 +45,10 @@ public final class SharedPage {
         this.cartCountSlots = cartCountSlots;
         this.fingerprint = fingerprint;
         int compressed = 0;
-        int plain = 0;
-        for (int i = 0; i < deflated.length; i++) {
-            compressed += deflated[i].length;
-            plain += lengths[i];
+        for (byte[] stretch : deflated) {
+            compressed += stretch.length;
         }
         this.compressedSize = compressed;
-        this.size = plain;
     }
 
     /** The text kept compressed, with its slots (if any) for each visitor's parts. */
@@ -181,18 +177,17 @@ public final class SharedPage {
     /** An ETag for this visitor's copy: the shared page's, and a checksum of their own parts. */
     String etag(String cartCount, String csrfToken) {
         CRC32C personal = new CRC32C();
-        personal.update((cartCount + ":" + csrfToken).getBytes(StandardCharsets.US_ASCII));
-        return fingerprint + String.format("%08x", personal.getValue());
+        personal.update(cartCount.getBytes(StandardCharsets.US_ASCII));
+        personal.update(':');
+        personal.update(csrfToken.getBytes(StandardCharsets.US_ASCII));
+        // asked for on every request: hex without a format string
+        String hex = Long.toHexString(personal.getValue() | 0x1_0000_0000L).substring(1);
+        return fingerprint + hex;
     }
 
     /** Bytes kept in memory, for bounding the cache. */
     public int weight() {
         return compressedSize + 64 + 24 * deflated.length;
-    }
-
-    /** The page's length as text, without its visitor's parts. */
-    public int size() {
-        return size;
     }
 
     private static int crc(byte[] bytes) {
