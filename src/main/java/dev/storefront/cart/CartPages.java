@@ -130,7 +130,7 @@ public class CartPages {
 
     /**
      * "Buy again" on an order's page: its lines go back into the cart (what is still sold, as many as are
-     * left), for whoever may see the order (its owner, an admin, or the holder of its link).
+     * left; pressed twice, the cart still holds the order once), for whoever may see the order (its owner, an admin, or the holder of its link).
      */
     @POST
     @Path("reorder")
@@ -142,7 +142,7 @@ public class CartPages {
         order.lines.forEach(line -> wanted.merge(line.sku, line.quantity, Integer::sum));
         String cartId = CartCookie.of(request);
         CartService.Refill refill = carts.refill(cartId, wanted);
-        String notice = refill.added() == 0 ? "reordered-none"
+        String notice = refill.inCart() == 0 ? "reordered-none"
                 : refill.notAdded().isEmpty() && refill.fewer().isEmpty() ? "reordered" : "reordered-partly";
         Response.ResponseBuilder answer = Response.seeOther(URI.create("/cart?notice=" + notice));
         if (refill.cartId() != null && !refill.cartId().equals(cartId)) {

@@ -90,16 +90,17 @@ public class CartService {
     }
 
     /**
-     * What a past order's lines put back into a cart: each SKU still sold, up to what is available beside
-     * what the cart already holds.
+     * What a past order's lines put back into a cart: each SKU still sold, topped up to the number ordered
+     * (or as many as are available), so pressing "Buy again" twice does not double the order.
      *
-     * @param notAdded SKUs of which nothing could be added (no longer sold, out of stock, or the cart full)
-     * @param fewer SKUs added in a smaller number than asked for
+     * @param inCart units of the order's SKUs the cart holds afterwards
+     * @param notAdded SKUs of which the cart holds none (no longer sold, out of stock, or the cart full)
+     * @param fewer SKUs the cart holds fewer of than were ordered
      */
-    public record Refill(String cartId, int added, List<String> notAdded, List<String> fewer) {
+    public record Refill(String cartId, int inCart, List<String> notAdded, List<String> fewer) {
     }
 
-    /** Adds these units of each SKU (a past order's lines) to the cart, making one when there is none. */
+    /** Tops the cart up to these units of each SKU (a past order's lines), making a cart when there is none. */
     @Counted(value = "storefront.cart.operations", extraTags = { "operation", "refill" },
             description = "Cart changes by shoppers")
     public Refill refill(String cartId, Map<String, Integer> unitsBySku) {
@@ -107,29 +108,28 @@ public class CartService {
         CartSnapshot cart = cartId == null ? null : store.find(cartId).orElse(null);
         List<String> notAdded = new ArrayList<>();
         List<String> fewer = new ArrayList<>();
-        int added = 0;
+        int inCart = 0;
         for (Map.Entry<String, Integer> wanted : unitsBySku.entrySet()) {
             VariantForSale item = items.get(wanted.getKey());
             int already = cart == null ? 0 : cart.line(wanted.getKey()).map(CartLine::quantity).orElse(0);
-            int units = item == null ? 0 : Math.min(wanted.getValue(),
-                    Math.min(item.available(), CartStore.MAX_QUANTITY) - already);
-            if (units <= 0) {
-                notAdded.add(wanted.getKey());
-                continue;
+            int target = item == null ? already
+                    : Math.max(already, Math.min(wanted.getValue(), Math.min(item.available(), CartStore.MAX_QUANTITY)));
+            if (target > already) {
+                String id = cart == null ? store.create(null).id() : cart.id();
+                try {
+                    cart = store.add(id, item.sku(), target - already, item.priceAmount(), item.currency());
+                } catch (CartStore.LimitException e) {
+                    target = already;
+                }
             }
-            String id = cart == null ? store.create(null).id() : cart.id();
-            try {
-                cart = store.add(id, item.sku(), units, item.priceAmount(), item.currency());
-            } catch (CartStore.LimitException e) {
+            inCart += target;
+            if (target == 0) {
                 notAdded.add(wanted.getKey());
-                continue;
-            }
-            added += units;
-            if (units < wanted.getValue()) {
+            } else if (target < wanted.getValue()) {
                 fewer.add(wanted.getKey());
             }
         }
-        return new Refill(cart == null ? null : cart.id(), added, notAdded, fewer);
+        return new Refill(cart == null ? null : cart.id(), inCart, notAdded, fewer);
     }
 
     private static void refuseBeyondAvailable(VariantForSale item, int units, int already) {

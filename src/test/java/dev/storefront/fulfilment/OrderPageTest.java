@@ -122,6 +122,10 @@ class OrderPageTest {
         String cart = guest.open("/cart?notice=reordered");
         assertTrue(cart.contains("We added the items of your order to your cart."), "says so");
         assertTrue(cart.contains("class=\"cart-count\" aria-label=\"1 items\">1<"), "one unit, as ordered");
+        guest.submit("/cart/reorder", Map.of("order", order.number(), "token", order.token())).then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/cart?notice=reordered"));
+        assertTrue(guest.open("/cart").contains("class=\"cart-count\" aria-label=\"1 items\">1<"),
+                "pressed twice, still the order once");
 
         FormClient stranger = new FormClient();
         stranger.open("/login");
