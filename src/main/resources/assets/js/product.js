@@ -1,11 +1,16 @@
-// The product page's variant choice, shown as soon as it is made: price, stock, SKU and the address
-// follow the chosen radio. Optional: without this script "Show this option" reloads the page, and the
-// chosen variant is what "Add to cart" adds either way (the radios belong to the add-to-cart form).
+// The product page's variant choice, shown as soon as it is made: price, stock, SKU, picture and the address
+// follow the chosen variant. Optional: without this script the list of variants is the choice, "Show this
+// option" reloads the page, and the chosen variant is what "Add to cart" adds either way (the variants' radios
+// belong to the add-to-cart form; the separate pickers only check one of them).
 (function () {
   'use strict';
-  document.addEventListener('change', function (event) {
-    var radio = event.target;
-    if (!radio.matches || !radio.matches('.variant-picker input[type=radio][name=sku]')) { return; }
+  var form = document.querySelector('form.buy-form');
+  if (!form) { return; }
+  var variantRadios = Array.prototype.slice.call(form.querySelectorAll('.variant-picker input[name=sku]'));
+  var addButton = form.querySelector('button.add');
+  var addLabel = addButton ? addButton.textContent : '';
+
+  function showVariant(radio) {
     var price = document.getElementById('price');
     var stock = document.getElementById('availability');
     var sku = document.getElementById('sku');
@@ -23,10 +28,86 @@
       quantity.max = Math.min(99, available);
       if (parseInt(quantity.value, 10) > available) { quantity.value = available; }
     }
+    var image = radio.getAttribute('data-image');
+    if (image) { document.dispatchEvent(new CustomEvent('product:picture', { detail: image })); }
     if (window.history && history.replaceState) {
       history.replaceState(null, '', location.pathname + '?variant=' + encodeURIComponent(radio.value));
     }
+  }
+
+  form.addEventListener('change', function (event) {
+    if (event.target.name === 'sku') { showVariant(event.target); }
   });
+
+  // Separate pickers (colour swatches, size buttons) over the list of variants: each combination checks the
+  // variant it names; one that is sold out or not made says so and cannot be added.
+  var pickers = document.getElementById('option-pickers');
+  if (!pickers || variantRadios.length === 0) { return; }
+  var groups = Array.prototype.slice.call(pickers.querySelectorAll('.option-group'));
+  var state = document.getElementById('option-state');
+  var variants = variantRadios.map(function (radio) {
+    return { radio: radio, choice: radio.getAttribute('data-choice').split(' '),
+      inStock: (parseInt(radio.getAttribute('data-available'), 10) || 0) > 0 };
+  });
+  function picked() {
+    return groups.map(function (group) {
+      var checked = group.querySelector('input:checked');
+      return checked ? checked.value : null;
+    });
+  }
+  function matching(choice) {
+    return variants.filter(function (v) {
+      return choice.every(function (value, g) { return value === null || v.choice[g] === value; });
+    });
+  }
+  function refresh() {
+    var choice = picked();
+    groups.forEach(function (group, g) {
+      var checked = group.querySelector('input:checked');
+      group.querySelector('.option-chosen').textContent = checked ? checked.getAttribute('data-value') : '';
+      Array.prototype.forEach.call(group.querySelectorAll('input'), function (input) {
+        var trial = choice.slice();
+        trial[g] = input.value;
+        var found = matching(trial);
+        var label = input.parentNode;
+        label.classList.toggle('missing', found.length === 0);
+        label.classList.toggle('sold-out', found.length > 0 && !found.some(function (v) { return v.inStock; }));
+      });
+    });
+    var exact = matching(choice);
+    var variant = exact.length === 1 ? exact[0] : null;
+    variantRadios.forEach(function (radio) { radio.checked = variant !== null && radio === variant.radio && !radio.disabled; });
+    var buyable = variant !== null && variant.inStock;
+    if (addButton) {
+      addButton.disabled = !buyable;
+      addButton.textContent = buyable ? addLabel : (variant ? 'Sold out' : 'Not available');
+    }
+    if (state) {
+      state.textContent = variant === null ? 'This combination is not made; choose another.'
+        : (variant.inStock ? '' : 'This combination is sold out; choose another.');
+    }
+    if (variant) { showVariant(variant.radio); }
+  }
+  pickers.addEventListener('change', function (event) {
+    var input = event.target;
+    var group = groups.indexOf(input.closest('.option-group'));
+    if (matching(picked()).length === 0) {
+      // the value just chosen does not go with the others: keep it, and take the first variant that has it
+      var withIt = variants.filter(function (v) { return v.choice[group] === input.value; });
+      var best = withIt.filter(function (v) { return v.inStock; })[0] || withIt[0];
+      if (best) {
+        groups.forEach(function (other, g) {
+          if (g !== group) { other.querySelector('input[value="' + best.choice[g] + '"]').checked = true; }
+        });
+      }
+    }
+    refresh();
+  });
+  pickers.hidden = false;
+  form.querySelector('.variant-picker').hidden = true;
+  var showOption = form.querySelector('.show-option');
+  if (showOption) { showOption.hidden = true; }
+  refresh();
 }());
 
 // "Recently viewed": the products this browser opened last, kept in its own storage (never sent to the
@@ -115,4 +196,8 @@
   gallery.appendChild(strip);
   gallery.classList.add('has-thumbs');
   show(0);
+  document.addEventListener('product:picture', function (event) {
+    var index = views.map(function (view) { return view.getAttribute('href'); }).indexOf(event.detail);
+    if (index >= 0) { show(index); }
+  });
 }());

@@ -49,7 +49,7 @@ import dev.storefront.web.MoneyFormat;
 public class AdminCatalogApi {
 
     public record VariantJson(String sku, Map<String, String> attributes, String price, String currency,
-            boolean active, int onHand, int reserved, int available) {
+            boolean active, String image, int onHand, int reserved, int available) {
     }
 
     public record ProductJson(long id, String slug, String name, String brand, long categoryId, String category,
@@ -155,6 +155,17 @@ public class AdminCatalogApi {
         return Response.status(201).entity(reread(id)).build();
     }
 
+    @DELETE
+    @Path("products/{id}/images")
+    @Operation(summary = "Removes a picture (by its URL) from the product; variants that showed it show the main one")
+    public ProductJson removeImage(@PathParam("id") long id, @QueryParam("url") String url) {
+        if (url == null || url.isBlank()) {
+            throw InvalidInputException.of("url", "is required");
+        }
+        catalog.removeImage(id, url, actor());
+        return reread(id);
+    }
+
     @GET
     @Path("categories")
     public List<CategoryJson> categories() {
@@ -204,7 +215,7 @@ public class AdminCatalogApi {
             int onHand = v.stock == null ? 0 : v.stock.onHand;
             int reserved = v.stock == null ? 0 : v.stock.reserved;
             variants.add(new VariantJson(v.sku, v.attributes, MoneyFormat.decimal(v.price()), v.currency, v.active,
-                    onHand, reserved, v.available()));
+                    v.image, onHand, reserved, v.available()));
         }
         return new ProductJson(product.id, product.slug, product.name, product.brand, product.category.id,
                 product.category.slug, product.description, product.active, product.featured, product.images,

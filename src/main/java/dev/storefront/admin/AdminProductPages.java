@@ -65,8 +65,9 @@ public class AdminProductPages {
     public record CategoryChoice(long id, String name) {
     }
 
+    /** {@code image}: the variant's own picture, empty for the product's main picture. */
     public record VariantRow(String sku, String attributes, String price, boolean active, boolean existing,
-            int available) {
+            int available, String image) {
     }
 
     public record ProductForm(Long id, String name, String slug, String brand, Long categoryId, String description,
@@ -182,7 +183,8 @@ public class AdminProductPages {
             rows.add(new VariantRow(sku, value(submitted, "variant." + i + ".attributes"),
                     value(submitted, "variant." + i + ".price"),
                     submitted.containsKey("variant." + i + ".active"),
-                    "true".equals(value(submitted, "variant." + i + ".existing")), 0));
+                    "true".equals(value(submitted, "variant." + i + ".existing")), 0,
+                    value(submitted, "variant." + i + ".image")));
         }
         ProductForm form = new ProductForm(id, value(submitted, "name"), value(submitted, "slug"),
                 value(submitted, "brand"), parseLong(value(submitted, "categoryId")), value(submitted, "description"),
@@ -204,8 +206,9 @@ public class AdminProductPages {
                 errors.add(new FieldError("variants[" + variants.size() + "].attributes",
                         "must be name=value pairs joined by ';', like colour=Navy; size=M"));
             }
+            // no picture field (a new product has no pictures yet) leaves the variant's picture as it is
             variants.add(new VariantInput(sku, attributes, value(form, "variant." + i + ".price"),
-                    form.containsKey("variant." + i + ".active")));
+                    form.containsKey("variant." + i + ".active"), form.getFirst("variant." + i + ".image")));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -219,7 +222,7 @@ public class AdminProductPages {
         List<VariantRow> rows = new ArrayList<>();
         for (Variant v : product.variants) {
             rows.add(new VariantRow(v.sku, CatalogCsv.formatAttributes(v.attributes).replace(";", "; "),
-                    MoneyFormat.decimal(v.price()), v.active, true, v.available()));
+                    MoneyFormat.decimal(v.price()), v.active, true, v.available(), v.image == null ? "" : v.image));
         }
         return new ProductForm(product.id, product.name, product.slug, product.brand, product.category.id,
                 product.description, product.active, product.featured, blankRows(rows), List.copyOf(product.images));
@@ -228,7 +231,7 @@ public class AdminProductPages {
     private static List<VariantRow> blankRows(List<VariantRow> rows) {
         List<VariantRow> all = new ArrayList<>(rows);
         for (int i = 0; i < NEW_VARIANT_ROWS; i++) {
-            all.add(new VariantRow("", "", "", true, false, 0));
+            all.add(new VariantRow("", "", "", true, false, 0, ""));
         }
         return all;
     }

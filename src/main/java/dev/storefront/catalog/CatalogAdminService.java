@@ -39,7 +39,8 @@ public class CatalogAdminService {
     }
 
     /** A variant as submitted: the price is a decimal in the store's currency, such as "19.99". */
-    public record VariantInput(String sku, Map<String, String> attributes, String price, Boolean active) {
+    /** A variant as an admin gives it; a null part is left as it is, and an empty {@code image} removes the picture. */
+    public record VariantInput(String sku, Map<String, String> attributes, String price, Boolean active, String image) {
     }
 
     public record CategoryInput(String name, String slug, Long parentId, String description, Integer position) {
@@ -208,7 +209,7 @@ public class CatalogAdminService {
         Variant variant = variant(sku);
         Map<String, Object> before = snapshot(variant.product);
         List<FieldError> errors = new ArrayList<>();
-        VariantInput same = new VariantInput(sku, input.attributes(), input.price(), input.active());
+        VariantInput same = new VariantInput(sku, input.attributes(), input.price(), input.active(), input.image());
         applyVariants(variant.product, List.of(same), false, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -260,6 +261,10 @@ public class CatalogAdminService {
             throw new NotFoundException("Product " + product.slug + " has no image " + url);
         }
         product.images = images;
+        product.variants.stream().filter(v -> url.equals(v.image)).forEach(v -> {
+            v.image = null; // the variant shows the product's main picture again
+            v.updatedAt = Instant.now();
+        });
         product.updatedAt = Instant.now();
         audit.record(actor, "product.image.remove", "product", product.slug, Map.of("images", before),
                 Map.of("images", images));
@@ -330,8 +335,19 @@ public class CatalogAdminService {
         map.put("active", product.active);
         map.put("featured", product.featured);
         map.put("images", List.copyOf(product.images));
-        map.put("variants", product.variants.stream().map(v -> Map.of("sku", v.sku, "attributes",
-                Map.copyOf(v.attributes), "price", v.priceAmount, "active", v.active)).toList());
+        map.put("variants", product.variants.stream().map(CatalogAdminService::snapshot).toList());
+        return map;
+    }
+
+    private static Map<String, Object> snapshot(Variant variant) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("sku", variant.sku);
+        map.put("attributes", Map.copyOf(variant.attributes));
+        map.put("price", variant.priceAmount);
+        map.put("active", variant.active);
+        if (variant.image != null) {
+            map.put("image", variant.image);
+        }
         return map;
     }
 
@@ -436,6 +452,16 @@ public class CatalogAdminService {
             }
             if (input.active() != null) {
                 variant.active = input.active();
+            }
+            if (input.image() != null) {
+                String image = input.image().strip();
+                if (image.isEmpty()) {
+                    variant.image = null;
+                } else if (product.images.contains(image)) {
+                    variant.image = image;
+                } else {
+                    errors.add(new FieldError(field + "image", "must be one of the product's pictures"));
+                }
             }
             variant.updatedAt = Instant.now();
         }

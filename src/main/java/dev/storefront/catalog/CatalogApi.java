@@ -41,7 +41,8 @@ public class CatalogApi {
     }
 
     /** {@code available} is how many units a shopper may buy right now. */
-    public record VariantJson(String sku, Map<String, String> attributes, Money price, int available) {
+    /** {@code image}: the variant's own picture (one of the product's {@code images}), or null. */
+    public record VariantJson(String sku, Map<String, String> attributes, Money price, int available, String image) {
     }
 
     @GET
@@ -68,7 +69,7 @@ public class CatalogApi {
                 product.description(), product.attributes(), product.images(), details.priceFrom(), details.priceTo(),
                 "/p/" + product.slug(),
                 details.variants().stream().map(option -> new VariantJson(option.sku(), option.attributes(),
-                        option.price(), option.availability().available())).toList());
+                        option.price(), option.availability().available(), option.image())).toList());
     }
 
     private static CategoryJson json(CategoryView category) {

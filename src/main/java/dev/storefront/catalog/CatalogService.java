@@ -1,8 +1,10 @@
 package dev.storefront.catalog;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,9 +98,11 @@ public class CatalogService {
                 return null;
             }
             List<ProductDetails.VariantOption> options = variants.stream()
-                    .map(v -> new ProductDetails.VariantOption(v.sku, v.label(), v.price(), Map.copyOf(v.attributes),
+                    .map(v -> new ProductDetails.VariantOption(v.sku, v.label(), v.price(),
+                            Collections.unmodifiableMap(new LinkedHashMap<>(v.attributes)),
                             v.stock == null ? Availability.NONE
-                                    : new Availability(v.stock.available(), v.stock.lowStockThreshold)))
+                                    : new Availability(v.stock.available(), v.stock.lowStockThreshold),
+                            v.image))
                     .toList();
             Category entity = product.category;
             // a category outside the tree (a broken parent chain) still gets a page, without its ancestors

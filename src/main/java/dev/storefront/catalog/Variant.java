@@ -39,6 +39,9 @@ public class Variant extends PanacheEntity {
 
     public String currency;
     public int position;
+
+    /** This variant's own picture, one of its product's pictures; null shows the product's main picture. */
+    public String image;
     public boolean active = true;
     public Instant createdAt = Instant.now();
     public Instant updatedAt = Instant.now();

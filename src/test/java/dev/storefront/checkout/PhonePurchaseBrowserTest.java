@@ -77,10 +77,10 @@ class PhonePurchaseBrowserTest {
             Locator other = page.locator("input[name=sku]:not(:checked):not(:disabled)").first();
             String chosenSku = other.getAttribute("value");
             assertNotEquals(preselected.getAttribute("value"), chosenSku);
-            Locator chosenOption = page.locator("label.variant", new Page.LocatorOptions().setHas(
-                    page.locator("input[value='" + chosenSku + "']")));
-            String chosenLabel = chosenOption.locator(".variant-label").innerText().strip();
-            chosenOption.click();
+            String chosenLabel = page.locator("label.variant", new Page.LocatorOptions().setHas(
+                    page.locator("input[value='" + chosenSku + "']"))).locator(".variant-label").textContent().strip();
+            Browser.chooseVariant(page, chosenSku);
+            assertEquals(chosenSku, page.locator("#sku").innerText(), "the page shows the chosen variant");
             page.locator("button.add").click();
             page.waitForFunction("() => document.querySelector('.cart-count').textContent.trim() === '1'");
 

@@ -64,6 +64,23 @@ public final class Browser {
         return errors;
     }
 
+    /**
+     * Chooses a product page's variant as a shopper does: with the separate pickers (swatches, size buttons)
+     * when the page shows them, one click per choice; else the variant's own radio button.
+     */
+    public static void chooseVariant(com.microsoft.playwright.Page page, String sku) {
+        com.microsoft.playwright.Locator radio = page.locator(".variant-picker input[name=sku][value='" + sku + "']");
+        if (!page.locator("#option-pickers").isVisible()) {
+            radio.check();
+            return;
+        }
+        String[] choice = radio.getAttribute("data-choice").split(" ");
+        com.microsoft.playwright.Locator groups = page.locator("#option-pickers .option-group");
+        for (int g = 0; g < choice.length; g++) {
+            groups.nth(g).locator("label.option").nth(Integer.parseInt(choice[g])).click();
+        }
+    }
+
     private void close() {
         chromium.close();
         playwright.close();

@@ -31,8 +31,13 @@ public final class DemoCatalogGenerator {
     }
 
     /** One SKU with its price (minor units) and starting stock. */
+    /** {@code image}: the variant's own picture, one of its product's, or null. */
     public record VariantSpec(String sku, Map<String, String> attributes, long priceAmount, int onHand,
-            int lowStockThreshold) {
+            int lowStockThreshold, String image) {
+
+        VariantSpec withImage(String picture) {
+            return new VariantSpec(sku, attributes, priceAmount, onHand, lowStockThreshold, picture);
+        }
     }
 
     /** Products are dated up to this many days before {@link #CATALOG_DATE}, so "newest" has meaning. */
@@ -128,7 +133,7 @@ public final class DemoCatalogGenerator {
         boolean featured = random.nextInt(25) == 0;
         Instant createdAt = CATALOG_DATE.minus(Duration.ofMinutes(random.nextLong(AGE_SPAN_DAYS * 24L * 60)));
         String description = describe(random, name, noun, material, leaf, brand);
-        List<VariantSpec> variants = variants(random, number, leaf);
+        List<VariantSpec> variants = withColourPictures(slug, variants(random, number, leaf), images);
         return new ProductSpec(number, slug, name, brand, slugify(leaf.name()), description, attributes, images,
                 featured, createdAt, variants);
     }
@@ -148,6 +153,26 @@ public final class DemoCatalogGenerator {
         return draw < 2 ? "Men" : draw < 4 ? "Women" : "Unisex";
     }
 
+    /**
+     * When the variants come in more than one colour, a picture per colour (drawn in that colour), added to the
+     * product's pictures and given to each variant of that colour. Draws nothing from the random generator, so
+     * every other choice stays as it was.
+     */
+    private static List<VariantSpec> withColourPictures(String slug, List<VariantSpec> variants, List<String> images) {
+        List<String> colours = variants.stream().map(v -> v.attributes().get("colour")).filter(c -> c != null)
+                .distinct().toList();
+        if (colours.size() < 2) {
+            return variants;
+        }
+        Map<String, String> pictures = new LinkedHashMap<>();
+        for (String colour : colours) {
+            String picture = DemoImages.PATH + slug + DemoImages.COLOUR_MARK + slugify(colour) + ".svg";
+            pictures.put(colour, picture);
+            images.add(picture);
+        }
+        return variants.stream().map(v -> v.withImage(pictures.get(v.attributes().get("colour")))).toList();
+    }
+
     private List<VariantSpec> variants(SplittableRandom random, int number, DemoVocabulary.Leaf leaf) {
         long basePrice = price(random, leaf.minPrice(), leaf.maxPrice());
         boolean soldOut = random.nextInt(20) == 0;
@@ -159,7 +184,7 @@ public final class DemoCatalogGenerator {
             priceAmount = Math.max(99, Math.round(priceAmount / 100.0) * 100 - 1);
             String sku = leaf.code() + "-" + String.format(Locale.ROOT, "%06d", number) + "-" + (i + 1);
             variants.add(new VariantSpec(sku, attributes, priceAmount, soldOut ? 0 : stock(random),
-                    LOW_STOCK_THRESHOLD));
+                    LOW_STOCK_THRESHOLD, null));
         }
         return variants;
     }

@@ -105,8 +105,8 @@ public class DemoCatalogLoader {
                 values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, true, ?, ?, ?)""");
              PreparedStatement variantInsert = connection.prepareStatement("""
                 insert into variants (id, product_id, sku, attributes, price_amount, currency, position,
-                                      active, created_at, updated_at)
-                values (?, ?, ?, ?::jsonb, ?, ?, ?, true, ?, ?)""");
+                                      active, created_at, updated_at, image)
+                values (?, ?, ?, ?::jsonb, ?, ?, ?, true, ?, ?, ?)""");
              PreparedStatement stockInsert = connection.prepareStatement("""
                 insert into stock_levels (variant_id, on_hand, reserved, low_stock_threshold)
                 values (?, ?, 0, ?)""")) {
@@ -139,6 +139,7 @@ public class DemoCatalogLoader {
                     variantInsert.setInt(7, position++);
                     variantInsert.setTimestamp(8, created);
                     variantInsert.setTimestamp(9, created);
+                    variantInsert.setString(10, variant.image());
                     variantInsert.addBatch();
                     stockInsert.setLong(1, variantId);
                     stockInsert.setInt(2, variant.onHand());

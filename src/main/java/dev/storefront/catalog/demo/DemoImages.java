@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
+import dev.storefront.catalog.Swatches;
 import dev.storefront.web.HttpCaching;
 
 /**
@@ -22,9 +23,11 @@ import dev.storefront.web.HttpCaching;
 public class DemoImages {
 
     public static final String PATH = "/media/demo/";
+    /** Between a product's slug and a colour's, in the name of the picture of that colour: {@code shirt-in-navy}. */
+    public static final String COLOUR_MARK = "-in-";
     private static final String SVG = "image/svg+xml";
     /** Bump when the drawing changes so caches fetch the new pictures. */
-    private static final String DRAWING_VERSION = "1";
+    private static final String DRAWING_VERSION = "2";
     private static final String CACHE_CONTROL = "public, max-age=604800";
 
     @GET
@@ -36,14 +39,18 @@ public class DemoImages {
 
     /** A soft two-tone backdrop, a product-like shape and the product's name, all chosen by the name's hash. */
     static String draw(String name) {
-        int hash = name.hashCode();
+        int colourAt = name.lastIndexOf(COLOUR_MARK);
+        String colour = colourAt < 0 ? null : Swatches.of(name.substring(colourAt + COLOUR_MARK.length()).replace('-', ' '))
+                .orElse(null);
+        // the pictures of one product in several colours share its backdrop and shape
+        int hash = (colour == null ? name : name.substring(0, colourAt)).hashCode();
         int hue = Math.floorMod(hash, 360);
         int accentHue = (hue + 35 + Math.floorMod(hash >> 9, 60)) % 360;
         int shape = Math.floorMod(hash >> 3, 3);
         String view = name.replaceAll("-\\d+$", "");
         String title = Arrays.stream(view.split("-"))
                 .filter(word -> !word.chars().allMatch(Character::isDigit))
-                .map(word -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
+                .map(word -> word.equals("in") ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1))
                 .collect(Collectors.joining(" "));
         String figure = switch (shape) {
             case 0 -> "<circle cx=\"400\" cy=\"330\" r=\"170\" fill=\"%s\"/>";
@@ -60,7 +67,7 @@ public class DemoImages {
                 <rect width="800" height="800" fill="url(#g)"/>%3$s\
                 <text x="400" y="640" text-anchor="middle" font-family="system-ui,sans-serif" font-size="40" \
                 fill="hsl(%2$d,40%%,22%%)">%1$s</text></svg>"""
-                .formatted(escape(title), hue, figure.formatted(accent));
+                .formatted(escape(title), hue, figure.formatted(colour == null ? accent : colour));
     }
 
     private static String escape(String text) {
