@@ -20,7 +20,7 @@ import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 public class CatalogWriteDetector implements StatementInspector {
 
     private static final Pattern CATALOG_WRITE = Pattern.compile(
-            "^\\s*(?:insert\\s+into|update|delete\\s+from)\\s+(?:products|variants|stock_levels|categories)\\b",
+            "^\\s*(?:insert\\s+into|update|delete\\s+from)\\s+(?:products|variants|stock_levels|categories|store_pages)\\b",
             Pattern.CASE_INSENSITIVE);
 
     /** Whether this request has written the catalog. */

@@ -18,10 +18,11 @@ import jakarta.ws.rs.core.Response;
 
 import dev.storefront.config.StoreConfig;
 import dev.storefront.web.HttpCaching;
+import dev.storefront.web.StorePageLinks;
 
 /**
- * What search engines read: {@code /robots.txt} and {@code /sitemap.xml} with every category and
- * active product. Past 50,000 addresses (the protocol's limit per file) the sitemap becomes an
+ * What search engines read: {@code /robots.txt} and {@code /sitemap.xml} with every published store page,
+ * category and active product. Past 50,000 addresses (the protocol's limit per file) the sitemap becomes an
  * index of numbered product files.
  */
 @Path("/")
@@ -35,6 +36,9 @@ public class SitemapResource {
 
     @Inject
     StoreConfig config;
+
+    @Inject
+    StorePageLinks storePages;
 
     @GET
     @Path("robots.txt")
@@ -59,8 +63,10 @@ public class SitemapResource {
     public Response sitemap(@Context Request request) {
         List<Category> categories = Category.listAll();
         long products = Product.count("active = true");
-        if (categories.size() + products <= URLS_PER_FILE) {
+        List<StorePageLinks.Link> pages = storePages.published();
+        if (pages.size() + categories.size() + products <= URLS_PER_FILE) {
             StringBuilder xml = urlsetStart();
+            addPages(xml, pages);
             addCategories(xml, categories);
             addProducts(xml, 0, URLS_PER_FILE);
             return cached(request, xml.append("</urlset>\n").toString(), XML);
@@ -79,6 +85,7 @@ public class SitemapResource {
     @Path("sitemaps/categories.xml")
     public Response categories(@Context Request request) {
         StringBuilder xml = urlsetStart();
+        addPages(xml, storePages.published());
         addCategories(xml, Category.listAll());
         return cached(request, xml.append("</urlset>\n").toString(), XML);
     }
@@ -97,6 +104,12 @@ public class SitemapResource {
     private StringBuilder urlsetStart() {
         return new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    }
+
+    private void addPages(StringBuilder xml, List<StorePageLinks.Link> pages) {
+        for (StorePageLinks.Link page : pages) {
+            url(xml, page.url(), page.updatedAt());
+        }
     }
 
     private void addCategories(StringBuilder xml, List<Category> categories) {

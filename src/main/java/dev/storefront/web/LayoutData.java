@@ -27,6 +27,9 @@ public class LayoutData {
     SiteMenu menu;
 
     @Inject
+    StorePageLinks storePages;
+
+    @Inject
     HttpServerRequest request;
 
     @Inject
@@ -52,6 +55,11 @@ public class LayoutData {
      */
     public List<SiteMenu.Entry> menu() {
         return Context.isOnEventLoopThread() ? List.of() : menu.departments();
+    }
+
+    /** The store's own pages, for the footer. */
+    public List<StorePageLinks.Link> footerLinks() {
+        return storePages.footer();
     }
 
     public int year() {

@@ -35,7 +35,7 @@ class PackageDependenciesTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Back office").definedBy("dev.storefront.admin..")
                 .layer("Features").definedBy("dev.storefront.account..", "dev.storefront.cart..",
-                        "dev.storefront.catalog..", "dev.storefront.checkout..", "dev.storefront.fulfilment..",
+                        "dev.storefront.catalog..", "dev.storefront.checkout..", "dev.storefront.content..", "dev.storefront.fulfilment..",
                         "dev.storefront.inventory..", "dev.storefront.mail..", "dev.storefront.order..",
                         "dev.storefront.payment..", "dev.storefront.search..")
                 .layer("Shared").definedBy("dev.storefront.web..", "dev.storefront.audit..",

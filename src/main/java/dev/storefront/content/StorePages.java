@@ -1,0 +1,231 @@
+package dev.storefront.content;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.vertx.core.Context;
+
+import dev.storefront.audit.AuditLog;
+import dev.storefront.catalog.CatalogChanges.CatalogChanged;
+import dev.storefront.catalog.Slugs;
+import dev.storefront.web.StorePageLinks;
+import dev.storefront.web.InvalidInputException;
+import dev.storefront.web.InvalidInputException.FieldError;
+
+/**
+ * The store's own pages: read by shoppers at {@code /pages/{slug}}, linked from every footer, written by admins
+ * in Markdown. Raw HTML in the text is escaped and links to {@code javascript:} and the like are dropped, so what
+ * an admin (or whoever steals an admin's session) writes cannot run in a shopper's browser.
+ * <p>
+ * A change is announced to every instance by a trigger (migration V10) on the catalog's channel, which empties
+ * the cached pages; the footer is read again on the next page after it.
+ */
+@ApplicationScoped
+public class StorePages implements StorePageLinks {
+
+    /** What an admin gives for a page; a null part of an update is left as it is. */
+    public record PageInput(String title, String slug, String body, Boolean published, Boolean inFooter,
+            Integer position) {
+    }
+
+    /** A page as shoppers read it. */
+    public record PageView(String slug, String title, String body, String html, Instant updatedAt) {
+    }
+
+    public static final int MAX_BODY = 50_000;
+    private static final Logger LOG = Logger.getLogger(StorePages.class);
+    private static final Parser MARKDOWN = Parser.builder().build();
+    /** Raw HTML shown as text; unsafe link schemes emptied; links out of the shop marked nofollow, the shop's own not. */
+    private static final HtmlRenderer HTML = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true)
+            .attributeProviderFactory(context -> (node, tag, attributes) -> {
+                String href = attributes.getOrDefault("href", "");
+                if ("a".equals(tag) && href.startsWith("/") && !href.startsWith("//")) {
+                    attributes.remove("rel");
+                }
+            }).build();
+
+    @Inject
+    AuditLog audit;
+
+    private volatile List<Link> footer;
+
+    void onChange(@Observes CatalogChanged change) {
+        footer = null; // read again on the next page that shows it
+    }
+
+    /**
+     * The published pages the footer links to, in their order. None on an event-loop thread before they are
+     * in memory (some error pages are rendered there), or while the database cannot be read.
+     */
+    @Override
+    public List<Link> footer() {
+        List<Link> links = footer;
+        if (links != null) {
+            return links;
+        }
+        if (Context.isOnEventLoopThread()) {
+            return List.of();
+        }
+        try {
+            links = QuarkusTransaction.requiringNew().call(() -> StorePage.<StorePage>list(
+                    "published = true and inFooter = true order by position, title")
+                    .stream().map(StorePages::link).toList());
+            footer = links;
+            return links;
+        } catch (RuntimeException e) {
+            LOG.debugf("Footer links not read: %s", e.getMessage());
+            return List.of();
+        }
+    }
+
+    @Override
+    @Transactional
+    public List<Link> published() {
+        return StorePage.<StorePage>list("published = true order by position, title").stream().map(StorePages::link)
+                .toList();
+    }
+
+    private static Link link(StorePage page) {
+        return new Link(page.title, url(page.slug), page.updatedAt);
+    }
+
+    public static String url(String slug) {
+        return "/pages/" + slug;
+    }
+
+    /** A published page, rendered. */
+    @Transactional
+    public Optional<PageView> published(String slug) {
+        return StorePage.<StorePage>find("slug = ?1 and published = true", slug).firstResultOptional().map(StorePages::view);
+    }
+
+    @Transactional
+    public List<PageView> allPublished() {
+        return StorePage.<StorePage>list("published = true order by position, title").stream().map(StorePages::view)
+                .toList();
+    }
+
+    static PageView view(StorePage page) {
+        return new PageView(page.slug, page.title, page.body, html(page.body), page.updatedAt);
+    }
+
+    /** Markdown as HTML, with any HTML in it shown as text. */
+    public static String html(String markdown) {
+        return HTML.render(MARKDOWN.parse(markdown == null ? "" : markdown));
+    }
+
+    @Transactional
+    public <T> List<T> all(Function<StorePage, T> as) {
+        return StorePage.<StorePage>list("order by position, title").stream().map(as).toList();
+    }
+
+    @Transactional
+    public <T> T page(long id, Function<StorePage, T> as) {
+        return as.apply(find(id));
+    }
+
+    @Transactional
+    public StorePage create(PageInput input, String actor) {
+        StorePage page = new StorePage();
+        apply(page, input, true);
+        page.persist();
+        audit.record(actor, "page.create", "page", page.slug, null, snapshot(page));
+        return page;
+    }
+
+    @Transactional
+    public StorePage update(long id, PageInput input, String actor) {
+        StorePage page = find(id);
+        Map<String, Object> before = snapshot(page);
+        apply(page, input, false);
+        page.updatedAt = Instant.now();
+        audit.record(actor, "page.update", "page", page.slug, before, snapshot(page));
+        return page;
+    }
+
+    @Transactional
+    public void delete(long id, String actor) {
+        StorePage page = find(id);
+        audit.record(actor, "page.delete", "page", page.slug, snapshot(page), null);
+        page.delete();
+    }
+
+    private static StorePage find(long id) {
+        StorePage page = StorePage.findById(id);
+        if (page == null) {
+            throw new NotFoundException("No store page " + id);
+        }
+        return page;
+    }
+
+    private static void apply(StorePage page, PageInput input, boolean creating) {
+        InvalidInputException.requireBody(input);
+        List<FieldError> errors = new ArrayList<>();
+        if (input.title() != null || creating) {
+            String title = input.title() == null ? "" : input.title().strip();
+            if (title.isEmpty() || title.length() > 120) {
+                errors.add(new FieldError("title", "is required, at most 120 characters"));
+            }
+            page.title = title;
+        }
+        if (input.slug() != null || creating) {
+            String slug = input.slug() == null || input.slug().isBlank() ? Slugs.slugify(page.title == null ? ""
+                    : page.title) : input.slug().strip();
+            if (!Slugs.isValid(slug) || slug.length() > 80) {
+                errors.add(new FieldError("slug", "must be 1-80 lowercase letters, digits and single hyphens"));
+            } else if (StorePage.count("slug = ?1 and id <> ?2", slug, page.id == null ? -1L : page.id) > 0) {
+                errors.add(new FieldError("slug", "is the address of another page"));
+            }
+            page.slug = slug;
+        }
+        if (input.body() != null || creating) {
+            String body = input.body() == null ? "" : input.body().replace("\r\n", "\n");
+            if (body.length() > MAX_BODY) {
+                errors.add(new FieldError("body", "at most " + MAX_BODY + " characters"));
+            }
+            page.body = body;
+        }
+        if (input.published() != null) {
+            page.published = input.published();
+        }
+        if (input.inFooter() != null) {
+            page.inFooter = input.inFooter();
+        }
+        if (input.position() != null) {
+            if (input.position() < 0 || input.position() > 1000) {
+                errors.add(new FieldError("position", "must be 0-1000"));
+            }
+            page.position = input.position();
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private static Map<String, Object> snapshot(StorePage page) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("slug", page.slug);
+        map.put("title", page.title);
+        map.put("published", page.published);
+        map.put("inFooter", page.inFooter);
+        map.put("position", page.position);
+        map.put("body", page.body);
+        return map;
+    }
+}
