@@ -8,6 +8,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -82,6 +83,16 @@ public class AccountApi {
         InvalidInputException.requireBody(form);
         Address address = accounts.addAddress(caller(), form);
         return Response.status(Response.Status.CREATED).entity(AddressJson.of(address)).build();
+    }
+
+    /** Replaces a saved address; {@code makeDefault: true} also makes it the default for shipping. */
+    @PUT
+    @Path("addresses/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AddressJson updateAddress(@PathParam("id") long id, AccountService.AddressForm form) {
+        InvalidInputException.requireBody(form);
+        return accounts.updateAddress(caller(), id, form).map(AddressJson::of)
+                .orElseThrow(() -> new NotFoundException("No address " + id));
     }
 
     @DELETE

@@ -260,6 +260,26 @@ public class AccountService {
         return address;
     }
 
+    /** Changes a saved address; empty when it is not this user's (or does not exist): the caller answers 404. */
+    @Transactional
+    public Optional<Address> updateAddress(User user, long addressId, AddressForm form) {
+        User managed = User.findById(user.id);
+        Optional<Address> address = Address.findOwned(addressId, managed);
+        if (address.isEmpty()) {
+            return address;
+        }
+        List<FieldError> errors = form.problems(config.checkout().countries());
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        form.copyTo(address.get());
+        if (form.makeDefault() && !address.get().isDefault) {
+            Address.update("isDefault = false where user = ?1 and isDefault = true", managed);
+            address.get().isDefault = true;
+        }
+        return address;
+    }
+
     /** False when the address is not this user's (or does not exist): the caller answers 404. */
     @Transactional
     public boolean makeDefaultAddress(User user, long addressId) {
@@ -274,8 +294,15 @@ public class AccountService {
 
     @Transactional
     public boolean deleteAddress(User user, long addressId) {
-        Optional<Address> address = Address.findOwned(addressId, User.findById(user.id));
-        address.ifPresent(Address::delete);
+        User managed = User.findById(user.id);
+        Optional<Address> address = Address.findOwned(addressId, managed);
+        address.ifPresent(deleted -> {
+            deleted.delete();
+            if (deleted.isDefault) { // the oldest address left becomes the default, so checkout still offers one
+                Address.<Address>find("user = ?1 order by createdAt, id", managed).firstResultOptional()
+                        .ifPresent(next -> next.isDefault = true);
+            }
+        });
         return address.isPresent();
     }
 

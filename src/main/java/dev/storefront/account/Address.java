@@ -13,6 +13,9 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 
+import dev.storefront.order.ShippingAddress;
+import dev.storefront.web.Countries;
+
 /** A postal address in a customer's address book; one of them may be the default for shipping. */
 @Entity
 @Table(name = "addresses")
@@ -45,6 +48,11 @@ public class Address extends PanacheEntity {
 
     /** "United States" for US. */
     public String countryName() {
-        return dev.storefront.web.Countries.name(country);
+        return Countries.name(country);
+    }
+
+    /** The address as the destination's post writes it, line by line ("Springfield, IL 62701" in the US). */
+    public List<String> lines() {
+        return new ShippingAddress(name, line1, line2, city, region, postalCode, country).lines();
     }
 }

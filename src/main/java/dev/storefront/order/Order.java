@@ -19,7 +19,6 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 
 import dev.storefront.money.Money;
-import dev.storefront.web.Countries;
 
 /** An order: who, where to, what (frozen lines), the amounts in minor units, and its status. */
 @Entity
@@ -101,43 +100,9 @@ public class Order extends PanacheEntity {
         return Money.of(refundedAmount, currency);
     }
 
-    /**
-     * The shipping address as the destination's post writes it: "Springfield, IL 62701" in North America,
-     * the postcode on a line of its own in the UK and Ireland, "10115 Berlin" in the rest of Europe; the
-     * country by name last.
-     */
+    /** The shipping address as the destination's post writes it (see {@link ShippingAddress#lines()}). */
     public List<String> shippingAddressLines() {
-        List<String> lines = new ArrayList<>();
-        add(lines, shipName);
-        add(lines, shipLine1);
-        add(lines, shipLine2);
-        String country = shipCountry == null ? "" : shipCountry;
-        switch (country) {
-            case "US", "CA", "AU" -> add(lines, join(join(shipCity, ", ", shipRegion), " ", shipPostalCode));
-            case "GB", "IE" -> {
-                add(lines, shipCity);
-                add(lines, shipRegion);
-                add(lines, shipPostalCode);
-            }
-            default -> {
-                add(lines, join(shipPostalCode, " ", shipCity));
-                add(lines, shipRegion);
-            }
-        }
-        add(lines, Countries.name(country));
-        return lines;
-    }
-
-    private static void add(List<String> lines, String line) {
-        if (line != null && !line.isBlank()) {
-            lines.add(line.strip());
-        }
-    }
-
-    private static String join(String first, String separator, String second) {
-        boolean hasFirst = first != null && !first.isBlank();
-        boolean hasSecond = second != null && !second.isBlank();
-        return hasFirst && hasSecond ? first.strip() + separator + second.strip() : hasFirst ? first.strip()
-                : hasSecond ? second.strip() : "";
+        return new ShippingAddress(shipName, shipLine1, shipLine2, shipCity, shipRegion, shipPostalCode, shipCountry)
+                .lines();
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import dev.storefront.web.Countries;
 import dev.storefront.web.FieldChecks;
 import dev.storefront.web.InvalidInputException.FieldError;
 
@@ -55,5 +56,45 @@ public record ShippingAddress(String name, String line1, String line2, String ci
         return new ShippingAddress(name.strip(), line1.strip(), line2 == null ? "" : line2.strip(), city.strip(),
                 region == null ? "" : region.strip(), postalCode.strip().toUpperCase(Locale.ROOT),
                 country.strip().toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * The address as the destination's post writes it: "Springfield, IL 62701" in North America,
+     * the postcode on a line of its own in the UK and Ireland, "10115 Berlin" in the rest of Europe; the
+     * country by name last.
+     */
+    public List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        add(lines, name);
+        add(lines, line1);
+        add(lines, line2);
+        String code = country == null ? "" : country.strip().toUpperCase(Locale.ROOT);
+        switch (code) {
+            case "US", "CA", "AU" -> add(lines, join(join(city, ", ", region), " ", postalCode));
+            case "GB", "IE" -> {
+                add(lines, city);
+                add(lines, region);
+                add(lines, postalCode);
+            }
+            default -> {
+                add(lines, join(postalCode, " ", city));
+                add(lines, region);
+            }
+        }
+        add(lines, Countries.name(code));
+        return lines;
+    }
+
+    private static void add(List<String> lines, String line) {
+        if (line != null && !line.isBlank()) {
+            lines.add(line.strip());
+        }
+    }
+
+    private static String join(String first, String separator, String second) {
+        boolean hasFirst = first != null && !first.isBlank();
+        boolean hasSecond = second != null && !second.isBlank();
+        return hasFirst && hasSecond ? first.strip() + separator + second.strip() : hasFirst ? first.strip()
+                : hasSecond ? second.strip() : "";
     }
 }

@@ -121,10 +121,10 @@ class AccountPagesTest {
     @Test
     void anotherCustomersAddressIsA404InPagesAndTheApi() {
         FormClient alice = signedIn(registered());
-        alice.open("/account");
+        alice.open("/account/addresses");
         assertEquals(303, alice.submit("/account/addresses", Map.of("name", "Alice Liddell", "line1", "1 Rabbit Hole",
                 "city", "Oxford", "postalCode", "OX1 1AA", "country", "gb")).statusCode());
-        String html = alice.open("/account");
+        String html = alice.open("/account/addresses");
         assertTrue(html.contains("1 Rabbit Hole") && html.contains("Default shipping address"));
         Matcher id = Pattern.compile("/account/addresses/(\\d+)/delete").matcher(html);
         assertTrue(id.find());
@@ -132,14 +132,20 @@ class AccountPagesTest {
 
         String bobEmail = registered();
         FormClient bob = signedIn(bobEmail);
-        bob.open("/account");
+        bob.open("/account/addresses");
         assertEquals(404, bob.submit("/account/addresses/" + addressId + "/delete", Map.of()).statusCode());
         assertEquals(404, bob.submit("/account/addresses/" + addressId + "/default", Map.of()).statusCode());
+        bob.request().when().get("/account/addresses/" + addressId).then().statusCode(404);
+        assertEquals(404, bob.submit("/account/addresses/" + addressId, Map.of("name", "Bob", "line1", "2 Elm St",
+                "city", "Oxford", "postalCode", "OX1 1AA", "country", "GB")).statusCode());
         String bobToken = apiToken(bobEmail);
         given().auth().oauth2(bobToken).when().get("/api/v1/account/addresses/" + addressId).then().statusCode(404)
                 .contentType("application/problem+json");
         given().auth().oauth2(bobToken).when().delete("/api/v1/account/addresses/" + addressId).then().statusCode(404);
-        assertTrue(alice.open("/account").contains("1 Rabbit Hole"), "Alice's address is still there");
+        given().auth().oauth2(bobToken).contentType(ContentType.JSON).body(Map.of("name", "Bob", "line1", "2 Elm St",
+                "city", "Oxford", "postalCode", "OX1 1AA", "country", "GB")).when()
+                .put("/api/v1/account/addresses/" + addressId).then().statusCode(404);
+        assertTrue(alice.open("/account/addresses").contains("1 Rabbit Hole"), "Alice's address is still there");
     }
 
     @Test
@@ -221,26 +227,73 @@ class AccountPagesTest {
     }
 
     @Test
+    void theAccountHasAPageForEachConcernAndAnAddressCanBeEditedAndMadeTheDefault() {
+        FormClient visitor = signedIn(registered());
+        String overview = visitor.open("/account");
+        assertTrue(overview.contains("<a href=\"/account\" aria-current=\"page\">Overview</a>"), overview);
+        for (String page : List.of("/account/orders", "/account/addresses", "/account/security")) {
+            assertTrue(overview.contains("href=\"" + page + "\""), "the account's pages are linked: " + page);
+            assertTrue(visitor.open(page).contains("<a href=\"" + page + "\" aria-current=\"page\">"), page);
+        }
+        assertTrue(visitor.open("/account/orders").contains("You have no orders yet"));
+        assertTrue(visitor.open("/account/security").contains("action=\"/account/password\""));
+
+        visitor.open("/account/addresses");
+        assertEquals("/account/addresses?notice=address-saved", location(visitor.submit("/account/addresses",
+                Map.of("name", "Ada Lovelace", "line1", "12 Analytical Way", "city", "Austin", "region", "TX",
+                        "postalCode", "78701", "country", "US"))));
+        visitor.submit("/account/addresses", Map.of("name", "Ada Lovelace", "line1", "10 Downing Street",
+                "city", "London", "postalCode", "SW1A 2AA", "country", "GB")).then().statusCode(303);
+        String book = visitor.open("/account/addresses");
+        assertTrue(book.contains("12 Analytical Way<br>Austin, TX 78701<br>United States</address>"),
+                "a US address as the US post writes it: " + book);
+        assertTrue(book.contains("10 Downing Street<br>London<br>SW1A 2AA<br>United Kingdom</address>"), book);
+        Matcher edit = Pattern.compile("href=\"/account/addresses/(\\d+)\"").matcher(book);
+        assertTrue(edit.find() && edit.find(), "each address has an edit link");
+        String london = edit.group(1);
+
+        assertTrue(visitor.open("/account/addresses/" + london).contains("value=\"10 Downing Street\""),
+                "the edit form starts from the address");
+        Response refused = visitor.submit("/account/addresses/" + london, Map.of("name", "Ada Lovelace",
+                "line1", "10 Downing Street", "line2", "Flat 2", "city", "London", "postalCode", "not a code!",
+                "country", "GB", "makeDefault", "true"));
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.asString().contains("aria-describedby=\"postalCode-error\" autofocus"), "beside its field");
+        assertTrue(refused.asString().contains("value=\"Flat 2\""), "what was typed is kept");
+        visitor.open("/account/addresses/" + london);
+        visitor.submit("/account/addresses/" + london, Map.of("name", "Ada Lovelace", "line1", "10 Downing Street",
+                "line2", "Flat 2", "city", "London", "postalCode", "SW1A 2AA", "country", "GB", "makeDefault", "true"))
+                .then().statusCode(303);
+        assertTrue(visitor.open("/account").contains("10 Downing Street<br>Flat 2<br>London"),
+                "the edited address is now the default the overview shows");
+
+        visitor.open("/account/addresses");
+        visitor.submit("/account/addresses/" + london + "/delete", Map.of()).then().statusCode(303);
+        assertTrue(visitor.open("/account").contains("12 Analytical Way<br>Austin, TX 78701"),
+                "deleting the default makes the address left the default");
+    }
+
+    @Test
     void theAddressBookChecksLikeCheckoutAndKeepsWhatWasTyped() {
         FormClient visitor = signedIn(registered());
-        String page = visitor.open("/account");
+        String page = visitor.open("/account/addresses");
         assertTrue(page.contains("<option value=\"US\">United States</option>"), "countries by name, in a list");
         Response refused = visitor.submit("/account/addresses", Map.of("name", "Ada Lovelace", "line1", "12 Analytical Way",
                 "city", "Austin", "region", "", "postalCode", "78701", "country", "United States"));
         assertEquals(400, refused.statusCode());
         String html = refused.asString();
-        assertTrue(html.contains("id=\"a-country-error\"") && html.contains("aria-describedby=\"a-country-error\""),
+        assertTrue(html.contains("id=\"country-error\"") && html.contains("aria-describedby=\"country-error\""),
                 "the problem beside its field");
         assertTrue(html.contains("value=\"12 Analytical Way\"") && html.contains("value=\"Austin\""), "nothing typed is lost");
-        visitor.open("/account");
+        visitor.open("/account/addresses");
         Response noState = visitor.submit("/account/addresses", Map.of("name", "Ada Lovelace", "line1", "12 Analytical Way",
                 "city", "Austin", "region", "", "postalCode", "78701", "country", "US"));
         assertEquals(400, noState.statusCode());
         assertTrue(noState.asString().contains("State or region is required for US"), "the same rule as at checkout");
-        visitor.open("/account");
+        visitor.open("/account/addresses");
         assertEquals(303, visitor.submit("/account/addresses", Map.of("name", "Ada Lovelace", "line1", "12 Analytical Way",
                 "city", "Austin", "region", "TX", "postalCode", "78701", "country", "US")).statusCode());
-        assertTrue(visitor.open("/account").contains("United States</address>"));
+        assertTrue(visitor.open("/account/addresses").contains("United States</address>"));
     }
 
     @Test

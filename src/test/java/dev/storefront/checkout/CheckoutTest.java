@@ -296,7 +296,10 @@ class CheckoutTest {
         String number = orderPath.substring("/orders/".length(), orderPath.indexOf('?'));
 
         assertTrue(buyer.open("/orders/" + number).contains("Your order is paid"), "the owner needs no token");
-        assertTrue(buyer.open("/account").contains(number), "the order is in the account's history");
+        assertTrue(buyer.open("/account").contains(number), "the order is among the account's recent orders");
+        String history = buyer.open("/account/orders");
+        assertTrue(history.contains("Order " + number + "</a>") && history.contains(">Paid, being prepared</span>"),
+                "the history says each order's state in words: " + history);
         String buyerToken = given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
                 .when().post("/api/v1/auth/token").then().statusCode(200).extract().path("accessToken");
         given().auth().oauth2(buyerToken).when().get("/api/v1/account/orders").then().statusCode(200)
