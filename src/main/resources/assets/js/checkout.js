@@ -11,6 +11,25 @@
     if (element) { element.textContent = text; }
   }
 
+  // the promotions given follow too (free shipping is worth what the method costs)
+  function showDiscounts(discounts) {
+    var list = document.querySelector('dl.totals');
+    var shipping = document.getElementById('total-method');
+    if (!list || !shipping || !discounts) { return; }
+    list.querySelectorAll('.discount').forEach(function (e) { e.remove(); });
+    var before = shipping.closest('dt');
+    discounts.forEach(function (discount) {
+      var term = document.createElement('dt');
+      term.className = 'discount';
+      term.textContent = discount.name + (discount.code ? ' (' + discount.code + ')' : '');
+      var amount = document.createElement('dd');
+      amount.className = 'discount';
+      amount.textContent = discount.amount;
+      list.insertBefore(term, before);
+      list.insertBefore(amount, before);
+    });
+  }
+
   function update() {
     fetch('/checkout/totals', {
       method: 'POST',
@@ -28,6 +47,7 @@
       show('total-tax-rate', totals.taxRate);
       show('total-country', totals.country);
       show('total-total', totals.total);
+      showDiscounts(totals.discounts);
       document.querySelectorAll('.total-country').forEach(function (e) { e.textContent = totals.country; });
     }).catch(function () { /* the button still works */ });
   }

@@ -1,8 +1,10 @@
 package dev.storefront.admin;
 
-import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -38,11 +40,14 @@ public class AdminContentPages {
 
     /** A page as the list shows it. */
     public record Row(long id, String slug, String title, boolean published, boolean inFooter, int position,
-            Instant updatedAt) {
+            String changed) {
         static Row of(StorePage p) {
-            return new Row(p.id, p.slug, p.title, p.published, p.inFooter, p.position, p.updatedAt);
+            return new Row(p.id, p.slug, p.title, p.published, p.inFooter, p.position, CHANGED.format(p.updatedAt));
         }
     }
+
+    private static final DateTimeFormatter CHANGED = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'",
+            Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     /** The form as shown (after an error, as it was typed); {@code preview} is the text rendered. */
     public record PageForm(Long id, String title, String slug, String body, boolean published, boolean inFooter,
@@ -140,12 +145,10 @@ public class AdminContentPages {
     private static PageInput input(MultivaluedMap<String, String> form) {
         String position = AdminForms.value(form, "position").strip();
         Long parsed = position.isEmpty() ? Long.valueOf(0) : AdminForms.parseLong(position);
-        if (parsed == null || parsed > Integer.MAX_VALUE || parsed < 0) {
-            throw InvalidInputException.of("position", "must be a whole number from 0 to 1000");
-        }
+        // not a number: -1, which the checks refuse beside the field together with any other problem
+        int checked = parsed == null || parsed > Integer.MAX_VALUE || parsed < 0 ? -1 : parsed.intValue();
         return new PageInput(AdminForms.value(form, "title"), AdminForms.value(form, "slug"),
-                AdminForms.value(form, "body"), form.containsKey("published"), form.containsKey("inFooter"),
-                parsed.intValue());
+                AdminForms.value(form, "body"), form.containsKey("published"), form.containsKey("inFooter"), checked);
     }
 
     private String actor() {

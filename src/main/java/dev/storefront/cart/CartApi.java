@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -40,7 +41,19 @@ public class CartApi {
             String warning) {
     }
 
-    public record CartJson(String id, List<LineJson> lines, Money subtotal, int itemCount, List<String> notices) {
+    public record DiscountJson(String name, String code, Money amount) {
+    }
+
+    /**
+     * {@code discounts}: what promotions give the cart now, before shipping; {@code total}: the subtotal less
+     * them; {@code codes}: the codes it holds; {@code codeProblems}: why a held code gives nothing now.
+     */
+    public record CartJson(String id, List<LineJson> lines, Money subtotal, List<DiscountJson> discounts,
+            Money discount, Money total, int itemCount, List<String> codes, List<String> codeProblems,
+            List<String> notices) {
+    }
+
+    public record DiscountCode(String code) {
     }
 
     @POST
@@ -75,11 +88,30 @@ public class CartApi {
         return json(carts.view(carts.remove(id, sku)));
     }
 
+    /** Applies a code: the cart with its discount, or 400 naming why the code gives nothing. */
+    @POST
+    @Path("{id}/discount-codes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CartJson applyCode(@PathParam("id") String id, DiscountCode body) {
+        return json(carts.applyCode(id, InvalidInputException.requireBody(body).code()));
+    }
+
+    @DELETE
+    @Path("{id}/discount-codes/{code}")
+    public CartJson removeCode(@PathParam("id") String id, @PathParam("code") String code) {
+        if (!carts.removeCode(id, code)) {
+            throw new NotFoundException("The cart does not hold the code " + code);
+        }
+        return json(carts.view(id));
+    }
+
     static CartJson json(CartService.CartView view) {
         return new CartJson(view.id(), view.lines().stream().map(line -> new LineJson(line.sku(), line.name(),
                 line.slug(), line.variantLabel(), line.image(), line.quantity(), line.unitPrice(), line.lineTotal(),
                 line.priceWhenAdded(), line.priceChanged(), line.available(), line.warning())).toList(),
-                view.subtotal(), view.itemCount(), view.notices());
+                view.subtotal(), view.discounts().stream().map(d -> new DiscountJson(d.name(), d.code(), d.amount()))
+                        .toList(), view.discount(), view.total(), view.itemCount(), view.codes(), view.codeProblems(),
+                view.notices());
     }
 
 }

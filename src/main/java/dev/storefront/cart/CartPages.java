@@ -25,6 +25,7 @@ import io.vertx.core.http.HttpServerRequest;
 import dev.storefront.config.StoreConfig;
 import dev.storefront.order.Order;
 import dev.storefront.order.OrderAccess;
+import dev.storefront.promotion.Promotions;
 import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.Problem;
 
@@ -39,6 +40,8 @@ public class CartPages {
             "removed", "The item is removed.",
             "cleared", "Your cart is empty now.",
             "merged", "We added the items from your earlier visit to your cart.",
+            "code-applied", "The discount code is applied.",
+            "code-removed", "The discount code is removed.",
             "reordered", "We added the items of your order to your cart.",
             "reordered-partly", "We added what is still for sale from your order; some items are sold out or"
                     + " no longer sold, or fewer are left than you ordered.",
@@ -58,7 +61,7 @@ public class CartPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance cart(CartService.CartView cart, String notice, String error);
+        static native TemplateInstance cart(CartService.CartView cart, String notice, String error, CodeForm code);
 
         static native TemplateInstance clear(CartService.CartView cart);
     }
@@ -151,6 +154,31 @@ public class CartPages {
         return answer.build();
     }
 
+    /** A discount code typed in the cart; a refusal says why beside the field, with what was typed kept. */
+    @POST
+    @Path("discount-codes")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response applyCode(@FormParam("code") String code, @FormParam("from") String from,
+            HttpServerRequest request) {
+        String cartId = existing(request);
+        try {
+            carts.applyCode(cartId, code);
+            // from the checkout's summary, back to it (its totals now with the discount)
+            return Response.seeOther(URI.create("checkout".equals(from) ? "/checkout" : "/cart?notice=code-applied"))
+                    .build();
+        } catch (Promotions.CodeRefusedException e) {
+            return render(400, cartId, null, null, new CodeForm(code, e.getMessage()));
+        }
+    }
+
+    @POST
+    @Path("discount-codes/{code}/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response removeCode(@PathParam("code") String code, HttpServerRequest request) {
+        carts.removeCode(existing(request), code);
+        return Response.seeOther(URI.create("/cart?notice=code-removed")).build();
+    }
+
     /** "Empty the cart" asks first: this page says what would go, with the button that does it. */
     @GET
     @Path("clear")
@@ -198,13 +226,20 @@ public class CartPages {
         return cartId;
     }
 
+    /** The discount code field as typed, and why it was refused. */
+    public record CodeForm(String code, String error) {
+    }
+
     private Response render(int status, String cartId, String notice, String error) {
+        return render(status, cartId, notice, error, null);
+    }
+
+    private Response render(int status, String cartId, String notice, String error, CodeForm code) {
         CartService.CartView view = cartId == null || carts.find(cartId).isEmpty()
-                ? new CartService.CartView(null, List.of(), dev.storefront.money.Money.of(0, config.currency()), 0,
-                        List.of())
+                ? CartService.CartView.empty(config.currency())
                 : carts.view(cartId);
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Cache-Control", "no-store").entity(Templates.cart(view, notice, error).render()).build();
+                .header("Cache-Control", "no-store").entity(Templates.cart(view, notice, error, code).render()).build();
     }
 
     /** A quantity from a form; anything but a whole number is refused by the service's range check. */

@@ -16,6 +16,8 @@ import io.quarkus.scheduler.Scheduled;
 import dev.storefront.catalog.VariantForSale;
 import dev.storefront.catalog.VariantsForSale;
 import dev.storefront.money.Money;
+import dev.storefront.promotion.DiscountRules;
+import dev.storefront.promotion.Promotions;
 import dev.storefront.web.InvalidInputException.FieldError;
 import dev.storefront.web.InvalidInputException;
 
@@ -35,6 +37,9 @@ public class CartService {
     @Inject
     VariantsForSale forSale;
 
+    @Inject
+    Promotions promotions;
+
     /** A line as the shopper sees it now. */
     public record LineView(String sku, String name, String slug, String variantLabel, String image, int quantity,
             Money unitPrice, Money lineTotal, Money priceWhenAdded, String warning, boolean available) {
@@ -44,9 +49,38 @@ public class CartService {
         }
     }
 
-    public record CartView(String id, List<LineView> lines, Money subtotal, int itemCount, List<String> notices) {
+    /** A promotion given to the cart: its name, the code that gave it (none when automatic), the amount off. */
+    public record DiscountView(String name, String code, Money amount) {
+    }
+
+    /**
+     * The cart now: lines, subtotal at today's prices, the discounts its codes and the running automatic
+     * promotions give (before shipping, which is known at checkout), the codes it holds and why any of them gives
+     * nothing now.
+     */
+    public record CartView(String id, List<LineView> lines, Money subtotal, int itemCount, List<String> notices,
+            List<DiscountView> discounts, List<String> codes, List<String> codeProblems) {
         public boolean empty() {
             return lines.isEmpty();
+        }
+
+        public Money discount() {
+            return Money.of(discounts.stream().mapToLong(d -> d.amount().amount()).sum(), subtotal.currency());
+        }
+
+        /** The subtotal less the discounts. */
+        public Money total() {
+            return Money.of(subtotal.amount() - discount().amount(), subtotal.currency());
+        }
+
+        /** The lines that count, as promotions read them. */
+        public List<Promotions.Line> basket() {
+            return lines.stream().filter(LineView::available)
+                    .map(l -> new Promotions.Line(l.sku(), l.unitPrice().amount(), l.quantity())).toList();
+        }
+
+        static CartView empty(String currency) {
+            return new CartView(null, List.of(), Money.of(0, currency), 0, List.of(), List.of(), List.of(), List.of());
         }
     }
 
@@ -216,7 +250,37 @@ public class CartService {
         }
         String subtotalCurrency = currency != null ? currency
                 : cart.lines().isEmpty() ? "USD" : cart.lines().get(0).currency();
-        return new CartView(cart.id(), lines, Money.of(subtotal, subtotalCurrency), cart.itemCount(), notices);
+        CartView view = new CartView(cart.id(), lines, Money.of(subtotal, subtotalCurrency), cart.itemCount(), notices,
+                List.of(), List.of(), List.of());
+        return withDiscounts(view, cart.userId());
+    }
+
+    /**
+     * Applies a discount code to the cart; refused ({@link Promotions.CodeRefusedException}, 400 with the reason)
+     * unless it gives the cart something now.
+     */
+    public CartView applyCode(String cartId, String code) {
+        CartView cart = view(cartId);
+        CartSnapshot snapshot = store.find(cartId).orElseThrow(() -> new CartStore.CartNotFoundException(cartId));
+        promotions.applyCode(cartId, code, cart.basket(), cart.subtotal().currency(), snapshot.userId());
+        return view(snapshot);
+    }
+
+    /** Takes a code off the cart; false when the cart did not hold it. */
+    public boolean removeCode(String cartId, String code) {
+        store.find(cartId).orElseThrow(() -> new CartStore.CartNotFoundException(cartId));
+        return promotions.removeCode(cartId, code);
+    }
+
+    /** The view with what promotions give its lines now (shipping unknown yet), its codes and their problems. */
+    private CartView withDiscounts(CartView view, Long userId) {
+        DiscountRules.Outcome outcome = promotions.outcome(view.id(), view.basket(), 0, view.subtotal().currency(),
+                userId, null);
+        List<DiscountView> discounts = outcome.applied().stream().map(a -> new DiscountView(a.offer().name(),
+                a.offer().code(), Money.of(a.amount(), view.subtotal().currency()))).toList();
+        List<String> problems = outcome.refusals().stream().map(DiscountRules.Refusal::reason).toList();
+        return new CartView(view.id(), view.lines(), view.subtotal(), view.itemCount(), view.notices(), discounts,
+                promotions.codes(view.id()), problems);
     }
 
     /**

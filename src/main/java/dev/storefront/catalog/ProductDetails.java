@@ -62,13 +62,37 @@ public record ProductDetails(ProductView product, List<CategoryView> breadcrumb,
         // colour first, as shoppers choose it (and sizes depend on it more often than the other way round)
         for (String key : keys.stream().sorted(Comparator.comparing(k -> !Swatches.isColourAttribute(k))).toList()) {
             boolean colour = Swatches.isColourAttribute(key);
-            List<OptionValue> values = variants.stream().map(o -> o.attributes().get(key)).distinct()
+            List<String> inOrder = variants.stream().map(o -> o.attributes().get(key)).distinct().toList();
+            List<OptionValue> values = (colour ? inOrder : sizeOrder(inOrder)).stream()
                     .map(value -> new OptionValue(value, colour ? Swatches.of(value).orElse(null) : null,
                             value.equals(selected.attributes().get(key))))
                     .toList();
             groups.add(new OptionGroup(key, colour, values));
         }
         return groups;
+    }
+
+    private static final List<String> LETTER_SIZES = List.of("XXXS", "XXS", "XS", "S", "M", "L", "XL", "XXL", "2XL",
+            "XXXL", "3XL", "4XL");
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("^\\d+(?:[.,]\\d+)?");
+
+    /**
+     * Values as a shopper scans them: letter sizes from XS up, numbers (shoe sizes, waists) ascending, anything
+     * else in the order the variants come; when the values mix kinds, as they come.
+     */
+    static List<String> sizeOrder(List<String> values) {
+        if (values.stream().allMatch(v -> LETTER_SIZES.contains(v.strip().toUpperCase(java.util.Locale.ROOT)))) {
+            return values.stream().sorted(Comparator.comparingInt(v -> LETTER_SIZES.indexOf(v.strip()
+                    .toUpperCase(java.util.Locale.ROOT)))).toList();
+        }
+        if (values.stream().allMatch(v -> NUMBER.matcher(v.strip()).find())) {
+            return values.stream().sorted(Comparator.comparingDouble(v -> {
+                java.util.regex.Matcher number = NUMBER.matcher(v.strip());
+                number.find();
+                return Double.parseDouble(number.group().replace(',', '.'));
+            })).toList();
+        }
+        return values;
     }
 
     /**

@@ -34,6 +34,7 @@ import dev.storefront.cart.CartService;
 import dev.storefront.config.StoreConfig;
 import dev.storefront.inventory.InsufficientStockException;
 import dev.storefront.order.ShippingAddress;
+import dev.storefront.promotion.Promotions;
 import dev.storefront.web.ClientAddress;
 import dev.storefront.web.Countries;
 import dev.storefront.web.InvalidInputException.FieldError;
@@ -105,8 +106,12 @@ public class CheckoutPages {
     }
 
     /** The order summary before paying: every amount for the country and method chosen in the form. */
-    public record TotalsView(String subtotal, String shipping, String shippingMethod, String tax, String taxRate,
-            String total, String country) {
+    public record TotalsView(String subtotal, String discount, List<DiscountLine> discounts, String shipping,
+            String shippingMethod, String tax, String taxRate, String total, String country) {
+    }
+
+    /** A promotion given: its name (and code), and the amount off, formatted. */
+    public record DiscountLine(String name, String code, String amount) {
     }
 
     /** The form's fields in page order: the first one with a problem gets the focus. */
@@ -171,7 +176,7 @@ public class CheckoutPages {
             return render(400, cartId, form, errors,
                     aboutTheCart != null ? "Your cart " + aboutTheCart.replaceFirst("^the cart ", "")
                             : "Please check the fields marked below.");
-        } catch (InsufficientStockException e) {
+        } catch (InsufficientStockException | Promotions.PromotionChangedException e) {
             return render(409, cartId, form, Map.of(), e.getMessage());
         } catch (ReservationCaps.CapReachedException e) {
             Response page = render(429, cartId, form, Map.of(), e.getMessage());
@@ -205,10 +210,15 @@ public class CheckoutPages {
     private TotalsView totals(CartService.CartView cart, Form form) {
         String method = knownMethod(form.shippingMethod);
         String country = knownCountry(form.country);
-        CheckoutValidation.Totals totals = validation.totals(cart.subtotal().amount(), country, method);
+        String typedEmail = form.email == null || form.email.isBlank() ? null : form.email.strip();
+        CheckoutValidation.Totals totals = validation.totals(cart.id(), cart.basket(), cart.subtotal().amount(),
+                userId(), typedEmail, country, method);
         int basisPoints = config.checkout().taxRates().getOrDefault(country, 0);
         String rate = BigDecimal.valueOf(basisPoints, 2).stripTrailingZeros().toPlainString() + "%";
-        return new TotalsView(money(totals.subtotal()), money(totals.shipping()),
+        List<DiscountLine> discounts = totals.promotions().applied().stream().map(a -> new DiscountLine(
+                a.offer().name(), a.offer().code(), "−" + money(a.amount()))).toList();
+        return new TotalsView(money(totals.subtotal()), "−" + money(totals.discount()), discounts,
+                money(totals.shipping()),
                 config.checkout().shippingMethods().get(method).name(), money(totals.tax()), rate,
                 money(totals.total()), Countries.name(country));
     }

@@ -2,6 +2,7 @@ package dev.storefront.checkout;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import dev.storefront.order.OrderStatus;
 import dev.storefront.payment.PaymentConfirmation;
 import dev.storefront.payment.PaymentProvider;
 import dev.storefront.payment.PaymentProviders;
+import dev.storefront.promotion.Promotions;
 
 /**
  * The order pipeline, one stage per class: {@link CheckoutValidation} → {@link StockReservation} →
@@ -59,6 +61,9 @@ public class CheckoutService {
     @Inject
     OrderLifecycle lifecycle;
 
+    @Inject
+    Promotions promotions;
+
     /**
      * A placed order, its page (with the guest's token), and where the shopper goes to pay; {@code resumed}
      * when the cart had been checked out already, just like this, and that order is the answer again.
@@ -87,25 +92,16 @@ public class CheckoutService {
 
     private Placed place(CheckoutRequest request, Long userId, String clientAddress) {
         ValidatedCheckout valid = validation.validate(request, userId);
-        String fingerprint = valid.fingerprint();
-        Placement placement = QuarkusTransaction.requiringNew().call(() -> {
-            caps.lock(valid, clientAddress);
-            Order pending = Order.<Order>find("cartId = ?1 and status = ?2", valid.cartId(),
-                    OrderStatus.PENDING_PAYMENT).firstResult();
-            if (pending != null) {
-                if (fingerprint.equals(pending.checkoutFingerprint) && pending.reservedUntil.isAfter(Instant.now())) {
-                    return new Placement(pending, true);
-                }
-                confirmation.cancelPending(pending.id, fingerprint.equals(pending.checkoutFingerprint)
-                        ? "reservation ended; checked out again" : "replaced: the cart changed before payment",
-                        OrderLifecycle.SHOPPER);
-            }
-            caps.check(valid, clientAddress);
-            stock.reserve(valid.lines());
-            Order order = orders.create(valid, clientAddress);
-            lifecycle.created(order, OrderLifecycle.SHOPPER, "checkout");
-            return new Placement(order, false);
-        });
+        Placement placement;
+        try {
+            placement = placeInOneTransaction(valid, clientAddress);
+        } catch (Promotions.PromotionChangedException e) {
+            // used up by other orders meanwhile: the code comes off the cart, the shopper sees the new total
+            valid.promotions().applied().stream().map(a -> a.offer().code()).filter(Objects::nonNull)
+                    .forEach(code -> promotions.removeCode(valid.cartId(), code));
+            throw new Promotions.PromotionChangedException(e.getMessage()
+                    + " We took it off your cart: check the new total and place the order again.");
+        }
         Order order = placement.order();
         if (!placement.resumed()) {
             metrics.orderPlaced();
@@ -122,6 +118,29 @@ public class CheckoutService {
         }
     }
 
+    /** Caps, the cart's earlier unpaid order, stock, the order and its promotions' uses: all or nothing. */
+    private Placement placeInOneTransaction(ValidatedCheckout valid, String clientAddress) {
+        String fingerprint = valid.fingerprint();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            caps.lock(valid, clientAddress);
+            Order pending = Order.<Order>find("cartId = ?1 and status = ?2", valid.cartId(),
+                    OrderStatus.PENDING_PAYMENT).firstResult();
+            if (pending != null) {
+                if (fingerprint.equals(pending.checkoutFingerprint) && pending.reservedUntil.isAfter(Instant.now())) {
+                    return new Placement(pending, true);
+                }
+                confirmation.cancelPending(pending.id, fingerprint.equals(pending.checkoutFingerprint)
+                        ? "reservation ended; checked out again" : "replaced: the cart changed before payment",
+                        OrderLifecycle.SHOPPER);
+            }
+            caps.check(valid, clientAddress);
+            stock.reserve(valid.lines());
+            Order order = orders.create(valid, clientAddress);
+            promotions.redeem(order.id, valid.promotions(), valid.userId(), valid.email());
+            lifecycle.created(order, OrderLifecycle.SHOPPER, "checkout");
+            return new Placement(order, false);
+        });
+    }
 
     /** Unpaid orders past their reservation are cancelled and their stock released, even after a crash. */
     @Scheduled(every = "1m", identity = "release-expired-reservations",

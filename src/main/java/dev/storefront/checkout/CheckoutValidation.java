@@ -20,14 +20,20 @@ import dev.storefront.cart.CartStore;
 import dev.storefront.catalog.Variant;
 import dev.storefront.config.StoreConfig;
 import dev.storefront.order.ShippingAddress;
+import dev.storefront.promotion.DiscountRules;
+import dev.storefront.promotion.DiscountRules.Outcome;
+import dev.storefront.promotion.Promotions;
 import dev.storefront.web.InvalidInputException.FieldError;
 import dev.storefront.web.InvalidInputException;
 
 /**
  * Stage 1, validate: a non-empty cart of active SKUs, a valid email and address, a known shipping
  * method; prices come from the database. Totals are computed once, in minor units: subtotal = sum of
- * unit price x quantity; shipping from the method (free from its threshold); tax = (subtotal +
- * shipping) x the destination's rate, rounded half up to the minor unit, once for the whole order.
+ * unit price x quantity; shipping from the method (free from its threshold); the discount of the cart's codes
+ * and the running automatic promotions as they are now ({@link Promotions}); tax = (subtotal + shipping -
+ * discount) x the destination's rate, rounded half up to the minor unit, once for the whole order. A code the
+ * cart holds that gives nothing any more (ended, used up, edited) is taken off the cart and the shopper told,
+ * with nothing placed, so that nobody pays a total they did not see.
  */
 @ApplicationScoped
 public class CheckoutValidation {
@@ -40,6 +46,9 @@ public class CheckoutValidation {
     @Inject
     StoreConfig config;
 
+    @Inject
+    Promotions promotions;
+
     /** The shipping methods, cheapest first. */
     public List<Map.Entry<String, StoreConfig.ShippingMethod>> shippingMethods() {
         return config.checkout().shippingMethods().entrySet().stream()
@@ -51,15 +60,21 @@ public class CheckoutValidation {
         return method.freeFrom().filter(from -> subtotal >= from).isPresent() ? 0 : method.price();
     }
 
-    /** What an order costs before payment, in minor units. */
-    public record Totals(long subtotal, long shipping, long tax, long total) {
+    /** What an order costs before payment, in minor units, and the promotions that gave its discount. */
+    public record Totals(long subtotal, long discount, long shipping, long tax, long total, Outcome promotions) {
     }
 
-    /** The shipping, tax and total of this subtotal sent to {@code country} by {@code methodId}. */
-    public Totals totals(long subtotal, String country, String methodId) {
+    /**
+     * The discount, shipping, tax and total of a cart's lines sent to {@code country} by {@code methodId}; the
+     * shopper ({@code userId}, {@code email}) when known, for promotions limited per customer or to first orders.
+     */
+    public Totals totals(String cartId, List<Promotions.Line> basket, long subtotal, Long userId, String email,
+            String country, String methodId) {
         long shipping = shippingPrice(methodId, subtotal);
-        long tax = tax(country, subtotal + shipping);
-        return new Totals(subtotal, shipping, tax, subtotal + shipping + tax);
+        Outcome outcome = promotions.outcome(cartId, basket, shipping, config.currency(), userId, email);
+        long discount = outcome.discount();
+        long tax = tax(country, subtotal + shipping - discount);
+        return new Totals(subtotal, discount, shipping, tax, subtotal + shipping - discount + tax, outcome);
     }
 
     public long tax(String country, long taxable) {
@@ -102,9 +117,16 @@ public class CheckoutValidation {
         }
         ShippingAddress address = request.shippingAddress().normalised();
         long subtotal = lines.stream().mapToLong(ValidatedCheckout.PricedLine::lineTotal).sum();
-        Totals totals = totals(subtotal, address.country(), method);
+        Totals totals = totals(cart.id(), lines.stream().map(l -> new Promotions.Line(l.sku(), l.unitPrice(),
+                l.quantity())).toList(), subtotal, userId, email, address.country(), method);
+        if (!totals.promotions().refusals().isEmpty()) {
+            totals.promotions().refusals().forEach(refusal -> promotions.removeCode(cart.id(), refusal.code()));
+            throw new Promotions.PromotionChangedException(totals.promotions().refusals().stream()
+                    .map(DiscountRules.Refusal::reason).collect(Collectors.joining(" "))
+                    + " We took it off your cart: check the new total and place the order again.");
+        }
         return new ValidatedCheckout(cart.id(), email, userId, address, method, config.currency(), lines, subtotal,
-                totals.shipping(), totals.tax(), totals.total());
+                totals.discount(), totals.shipping(), totals.tax(), totals.total(), totals.promotions());
     }
 
     private static List<ValidatedCheckout.PricedLine> priced(CartSnapshot cart, List<FieldError> errors) {

@@ -2,6 +2,7 @@ package dev.storefront.checkout;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,6 +44,12 @@ public class OrderCreation {
         order.shippingMethod = checkout.shippingMethod();
         order.currency = checkout.currency();
         order.subtotalAmount = checkout.subtotal();
+        order.discountAmount = checkout.discount();
+        order.discountLabel = checkout.promotions().applied().stream().map(a -> a.offer().name()
+                + (a.offer().code() == null ? "" : " (" + a.offer().code() + ")")).collect(Collectors.joining(", "));
+        if (order.discountLabel.length() > 400) {
+            order.discountLabel = order.discountLabel.substring(0, 399) + "…";
+        }
         order.shippingAmount = checkout.shipping();
         order.taxAmount = checkout.tax();
         order.totalAmount = checkout.total();
@@ -56,6 +63,7 @@ public class OrderCreation {
             line.unitPriceAmount = priced.unitPrice();
             line.quantity = priced.quantity();
             line.lineTotalAmount = priced.lineTotal();
+            line.discountAmount = checkout.promotions().lineDiscount(priced.sku());
             order.lines.add(line);
         }
         order.persist();

@@ -10,11 +10,15 @@ import java.util.Locale;
 
 import dev.storefront.inventory.StockReservation;
 import dev.storefront.order.ShippingAddress;
+import dev.storefront.promotion.DiscountRules;
 
-/** A checkout that passed validation: lines priced from the database and the totals, in minor units. */
+/**
+ * A checkout that passed validation: lines priced from the database, the promotions given, and the totals, in
+ * minor units ({@code discount} includes any taken off shipping).
+ */
 public record ValidatedCheckout(String cartId, String email, Long userId, ShippingAddress address,
-        String shippingMethod, String currency, List<PricedLine> lines, long subtotal, long shipping, long tax,
-        long total) {
+        String shippingMethod, String currency, List<PricedLine> lines, long subtotal, long discount, long shipping,
+        long tax, long total, DiscountRules.Outcome promotions) {
 
     /**
      * What this checkout is (who, where, how, what at which price): two checkouts of a cart with the same
@@ -23,7 +27,9 @@ public record ValidatedCheckout(String cartId, String email, Long userId, Shippi
     public String fingerprint() {
         StringBuilder text = new StringBuilder().append(cartId).append('\n').append(email.toLowerCase(Locale.ROOT))
                 .append('\n').append(userId).append('\n').append(address).append('\n').append(shippingMethod)
-                .append('\n').append(currency).append('\n').append(total);
+                .append('\n').append(currency).append('\n').append(total).append('\n').append(discount);
+        promotions.applied().forEach(applied -> text.append('\n').append(applied.offer().id()).append(' ')
+                .append(applied.offer().code()).append(' ').append(applied.amount()));
         lines.stream().sorted(Comparator.comparing(PricedLine::sku)).forEach(line -> text.append('\n')
                 .append(line.sku()).append(' ').append(line.quantity()).append(' ').append(line.unitPrice()));
         try {

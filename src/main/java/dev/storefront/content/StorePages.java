@@ -53,6 +53,17 @@ public class StorePages implements StorePageLinks {
     private static final Parser MARKDOWN = Parser.builder().build();
     /** Raw HTML shown as text; unsafe link schemes emptied; links out of the shop marked nofollow, the shop's own not. */
     private static final HtmlRenderer HTML = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true)
+            .urlSanitizer(new org.commonmark.renderer.html.UrlSanitizer() {
+                @Override
+                public String sanitizeLinkUrl(String url) {
+                    return safe(url);
+                }
+
+                @Override
+                public String sanitizeImageUrl(String url) {
+                    return safe(url);
+                }
+            })
             .attributeProviderFactory(context -> (node, tag, attributes) -> {
                 String href = attributes.getOrDefault("href", "");
                 if ("a".equals(tag) && href.startsWith("/") && !href.startsWith("//")) {
@@ -125,6 +136,15 @@ public class StorePages implements StorePageLinks {
         return new PageView(page.slug, page.title, page.body, html(page.body), page.updatedAt);
     }
 
+    /** Links and pictures only to the web, mail, phones and the shop itself: no javascript:, data:, vbscript:. */
+    static String safe(String url) {
+        String clean = url == null ? "" : url.strip();
+        String lower = clean.toLowerCase(java.util.Locale.ROOT);
+        boolean relative = !clean.contains(":") || clean.indexOf(':') > clean.replaceAll("[/?#].*", "").length();
+        return relative || lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("mailto:")
+                || lower.startsWith("tel:") ? clean : "";
+    }
+
     /** Markdown as HTML, with any HTML in it shown as text. */
     public static String html(String markdown) {
         return HTML.render(MARKDOWN.parse(markdown == null ? "" : markdown));
@@ -174,33 +194,42 @@ public class StorePages implements StorePageLinks {
         return page;
     }
 
+    /** Checks everything first and changes the page only when all is well (a query would flush a half change). */
     private static void apply(StorePage page, PageInput input, boolean creating) {
         InvalidInputException.requireBody(input);
         List<FieldError> errors = new ArrayList<>();
+        String title = page.title;
         if (input.title() != null || creating) {
-            String title = input.title() == null ? "" : input.title().strip();
+            title = input.title() == null ? "" : input.title().strip();
             if (title.isEmpty() || title.length() > 120) {
                 errors.add(new FieldError("title", "is required, at most 120 characters"));
             }
-            page.title = title;
         }
+        String slug = page.slug;
         if (input.slug() != null || creating) {
-            String slug = input.slug() == null || input.slug().isBlank() ? Slugs.slugify(page.title == null ? ""
-                    : page.title) : input.slug().strip();
+            slug = input.slug() == null || input.slug().isBlank() ? slugOf(title) : input.slug().strip();
             if (!Slugs.isValid(slug) || slug.length() > 80) {
                 errors.add(new FieldError("slug", "must be 1-80 lowercase letters, digits and single hyphens"));
             } else if (StorePage.count("slug = ?1 and id <> ?2", slug, page.id == null ? -1L : page.id) > 0) {
                 errors.add(new FieldError("slug", "is the address of another page"));
             }
-            page.slug = slug;
         }
+        String body = page.body;
         if (input.body() != null || creating) {
-            String body = input.body() == null ? "" : input.body().replace("\r\n", "\n");
+            body = input.body() == null ? "" : input.body().replace("\r\n", "\n");
             if (body.length() > MAX_BODY) {
                 errors.add(new FieldError("body", "at most " + MAX_BODY + " characters"));
             }
-            page.body = body;
         }
+        if (input.position() != null && (input.position() < 0 || input.position() > 1000)) {
+            errors.add(new FieldError("position", "must be a whole number from 0 to 1000"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        page.title = title;
+        page.slug = slug;
+        page.body = body;
         if (input.published() != null) {
             page.published = input.published();
         }
@@ -208,14 +237,19 @@ public class StorePages implements StorePageLinks {
             page.inFooter = input.inFooter();
         }
         if (input.position() != null) {
-            if (input.position() < 0 || input.position() > 1000) {
-                errors.add(new FieldError("position", "must be 0-1000"));
-            }
             page.position = input.position();
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
+    }
+
+    /** The title as an address, cut at a hyphen to at most 80 characters. */
+    static String slugOf(String title) {
+        String slug = Slugs.slugify(title == null ? "" : title);
+        if (slug.length() <= 80) {
+            return slug;
         }
+        String cut = slug.substring(0, 80);
+        int hyphen = cut.lastIndexOf('-');
+        return hyphen > 0 ? cut.substring(0, hyphen) : cut;
     }
 
     private static Map<String, Object> snapshot(StorePage page) {

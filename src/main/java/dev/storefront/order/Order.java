@@ -52,6 +52,10 @@ public class Order extends PanacheEntity {
 
     public String currency;
     public long subtotalAmount;
+    /** Given by promotions, on lines and shipping together; the total is subtotal + shipping - discount + tax. */
+    public long discountAmount;
+    /** What gave the discount, frozen with the order: "Spring sale (SPRING15), Free shipping". */
+    public String discountLabel = "";
     public long shippingAmount;
     public long taxAmount;
     public long totalAmount;
@@ -94,6 +98,10 @@ public class Order extends PanacheEntity {
 
     public Money total() {
         return Money.of(totalAmount, currency);
+    }
+
+    public Money discount() {
+        return Money.of(discountAmount, currency);
     }
 
     public Money refunded() {

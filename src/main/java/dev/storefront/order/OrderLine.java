@@ -17,4 +17,7 @@ public class OrderLine {
     public int quantity;
     @Column(name = "line_total_amount")
     public long lineTotalAmount;
+    /** What promotions took off this line; the line was paid {@code lineTotalAmount - discountAmount}. */
+    @Column(name = "discount_amount")
+    public long discountAmount;
 }

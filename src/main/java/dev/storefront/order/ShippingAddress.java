@@ -42,11 +42,13 @@ public record ShippingAddress(String name, String line1, String line2, String ci
                     : "we do not ship to " + (code.length() > 2 ? code.substring(0, 2) + "…" : code)));
         } else {
             if (REGION_REQUIRED.contains(code) && (region == null || region.isBlank())) {
-                errors.add(new FieldError(FIELD + "region", "is required for " + code));
+                errors.add(new FieldError(FIELD + "region", "is required for addresses in " + Countries.name(code)));
             }
             String postal = postalCode == null ? "" : postalCode.strip();
-            if (!POSTAL_CODES.getOrDefault(code, ANY_POSTAL_CODE).matcher(postal).matches()) {
-                errors.add(new FieldError(FIELD + "postalCode", "is not a postal code of " + code));
+            if (postal.isEmpty()) {
+                errors.add(new FieldError(FIELD + "postalCode", "is required"));
+            } else if (!POSTAL_CODES.getOrDefault(code, ANY_POSTAL_CODE).matcher(postal).matches()) {
+                errors.add(new FieldError(FIELD + "postalCode", "is not a postal code of " + Countries.name(code)));
             }
         }
         return errors;

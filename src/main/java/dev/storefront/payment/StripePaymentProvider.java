@@ -39,6 +39,25 @@ public class StripePaymentProvider implements PaymentProvider {
         return NAME;
     }
 
+    /**
+     * The order is sent to Stripe as one line at its total, discount included, not as a Stripe coupon: the amount
+     * charged is then exactly the one the store computed (per-line rounding, tax on discounted amounts), with
+     * nothing to keep in step at Stripe. The discount is named in the line's description, which the shopper sees.
+     */
+    static SessionCreateParams.LineItem.PriceData.ProductData productData(Order order, String storeName) {
+        var product = SessionCreateParams.LineItem.PriceData.ProductData.builder()
+                .setName(storeName + " order " + order.number);
+        if (order.discountAmount > 0) {
+            product.setDescription("Includes " + dev.storefront.web.MoneyFormat.formatted(order.discount())
+                    + " off: " + order.discountLabel);
+        }
+        return product.build();
+    }
+
+    private SessionCreateParams.LineItem.PriceData.ProductData productData(Order order) {
+        return productData(order, config.name());
+    }
+
     @Override
     public Start start(Order order, String returnPath) {
         Payment existing = QuarkusTransaction.requiringNew().call(() -> Payment.<Payment>findById(order.id));
@@ -59,8 +78,7 @@ public class StripePaymentProvider implements PaymentProvider {
                                 .setPriceData(SessionCreateParams.LineItem.PriceData.builder()
                                         .setCurrency(order.currency.toLowerCase(java.util.Locale.ROOT))
                                         .setUnitAmount(order.totalAmount)
-                                        .setProductData(SessionCreateParams.LineItem.PriceData.ProductData.builder()
-                                                .setName(config.name() + " order " + order.number).build())
+                                        .setProductData(productData(order))
                                         .build())
                                 .build())
                         .build();

@@ -37,7 +37,7 @@ class PackageDependenciesTest {
                 .layer("Features").definedBy("dev.storefront.account..", "dev.storefront.cart..",
                         "dev.storefront.catalog..", "dev.storefront.checkout..", "dev.storefront.content..", "dev.storefront.fulfilment..",
                         "dev.storefront.inventory..", "dev.storefront.mail..", "dev.storefront.order..",
-                        "dev.storefront.payment..", "dev.storefront.search..")
+                        "dev.storefront.payment..", "dev.storefront.promotion..", "dev.storefront.search..")
                 .layer("Shared").definedBy("dev.storefront.web..", "dev.storefront.audit..",
                         "dev.storefront.money..", "dev.storefront.config..")
                 .whereLayer("Back office").mayNotBeAccessedByAnyLayer()

@@ -90,6 +90,18 @@ class ProductOptionsTest {
     }
 
     @Test
+    void sizesAreOfferedInTheOrderShoppersScanThem() {
+        // the variants of a product come in the order they were made: 46 first, XL before XS
+        assertEquals(List.of("38", "39", "40", "41", "42", "46"),
+                ProductDetails.sizeOrder(List.of("46", "38", "39", "40", "41", "42")));
+        assertEquals(List.of("XS", "S", "M", "L", "XL", "XXL"),
+                ProductDetails.sizeOrder(List.of("XL", "XXL", "XS", "S", "M", "L")));
+        assertEquals(List.of("8.5", "9", "10"), ProductDetails.sizeOrder(List.of("10", "8.5", "9")));
+        assertEquals(List.of("Wool", "Cotton"), ProductDetails.sizeOrder(List.of("Wool", "Cotton")),
+                "words stay as they come");
+    }
+
+    @Test
     void colourAndSizeAreSeparateChoicesColourFirstAsSwatches() {
         String page = given().when().get("/p/" + slug).then().statusCode(200).extract().asString();
         String pickers = page.substring(page.indexOf("id=\"option-pickers\""), page.indexOf("class=\"variant-picker\""));

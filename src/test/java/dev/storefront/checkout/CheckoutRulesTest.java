@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 import dev.storefront.order.ShippingAddress;
+import dev.storefront.promotion.DiscountRules;
 import dev.storefront.web.InvalidInputException.FieldError;
 
 /** The checkout's pure rules, without a server: tax rounding, postal codes and regions, fingerprints. */
@@ -72,8 +73,8 @@ class CheckoutRulesTest {
         ShippingAddress address = new ShippingAddress("Ada", "1 Main St", "", "Austin", "TX", "73301", "US");
         var line = new ValidatedCheckout.PricedLine(1, 1, "SKU-1", "Shirt", "M", unitPrice, quantity);
         long subtotal = line.lineTotal();
-        return new ValidatedCheckout("cart-1", email, null, address, "standard", "USD", List.of(line), subtotal, 499,
-                0, subtotal + 499);
+        return new ValidatedCheckout("cart-1", email, null, address, "standard", "USD", List.of(line), subtotal, 0,
+                499, 0, subtotal + 499, DiscountRules.Outcome.none());
     }
 
     private static List<String> fields(ShippingAddress address) {

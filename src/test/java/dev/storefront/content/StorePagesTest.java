@@ -89,6 +89,8 @@ class StorePagesTest {
                         Look: <img src=x onerror="alert(1)">
 
                         [Click me](javascript:alert(document.cookie))
+
+                        [Or me](data:text/html,<script>alert(4)</script>) and [mail us](mailto:help@example.com)
                         """));
         String location = admin.submit("/admin/pages", fields).then().statusCode(303).extract().header("Location");
         assertTrue(admin.open(location).contains("The page has been saved"));
@@ -102,6 +104,8 @@ class StorePagesTest {
         assertFalse(page.contains("<script>alert"), "and never run");
         assertFalse(page.contains("<img src=\"x\"") || page.contains("<img src=x"), "no element from raw HTML");
         assertFalse(page.contains("href=\"javascript:"), "a javascript: link is dropped");
+        assertFalse(page.contains("href=\"data:"), "and so is a data: one: " + page);
+        assertTrue(page.contains("href=\"mailto:help@example.com\""), "mail links stay");
         String footer = given().when().get("/").then().statusCode(200).extract().asString();
         assertTrue(footer.contains("<a href=\"/pages/" + slug + "\">Gift cards</a>"), "the cached home page's footer");
         given().auth().oauth2(Admins.adminToken()).when().get("/admin/audit?target=" + slug).then().statusCode(200)
@@ -135,6 +139,17 @@ class StorePagesTest {
         admin.submit("/admin/pages", Map.of("title", "Huge", "slug", slug, "body", "x".repeat(50_001)))
                 .then().statusCode(400).body(containsString("Text at most 50000 characters"));
         assertEquals(0, pages(slug));
+        String longTitle = "Everything you need to know about delivery times, carriers, tracking and international"
+                + " customs fees";
+        String made = admin.submit("/admin/pages", Map.of("title", longTitle, "slug", "", "body", "x")).then()
+                .statusCode(303).extract().header("Location");
+        String madeId = made.replaceAll(".*/admin/pages/(\\d+).*", "$1");
+        assertTrue(admin.open("/admin/pages/" + madeId).contains("value=\"everything-you-need-to-know-about-delivery"
+                + "-times-carriers-tracking-and\""), "an address made from a long title is cut at a word");
+        admin.submit("/admin/pages/" + madeId, Map.of("title", "T".repeat(121), "slug", "x-" + slug, "body", "x",
+                "position", "x")).then().statusCode(400).body(containsString("Title is required, at most 120"))
+                .body(containsString("Position must be a whole number"));
+        admin.submit("/admin/pages/" + madeId + "/delete", Map.of("confirm", "yes")).then().statusCode(303);
 
         String location = admin.submit("/admin/pages", Map.of("title", "Gift cards", "slug", slug, "body", "Soon",
                 "published", "on")).then().statusCode(303).extract().header("Location");
