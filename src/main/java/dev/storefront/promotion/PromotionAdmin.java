@@ -185,6 +185,21 @@ public class PromotionAdmin {
         return List.copyOf(made);
     }
 
+    /** The targets as an admin names them: slugs of products and categories (ids when gone), SKUs. */
+    @Transactional
+    public List<String> targetNames(Promotion p) {
+        if (p.appliesTo != Promotion.AppliesTo.PRODUCTS && p.appliesTo != Promotion.AppliesTo.CATEGORIES) {
+            return List.of(p.targets);
+        }
+        String entity = p.appliesTo == Promotion.AppliesTo.PRODUCTS ? "Product" : "Category";
+        List<String> names = new ArrayList<>();
+        for (String target : p.targets) {
+            String slug = idOf("select e.slug from " + entity + " e where cast(e.id as string) = ?1", target);
+            names.add(slug == null ? target : slug);
+        }
+        return names;
+    }
+
     /** Every code of a promotion with its uses, for the CSV export. */
     @Transactional
     public List<PromotionCode> codes(long id) {
