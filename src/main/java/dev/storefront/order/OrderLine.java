@@ -20,4 +20,9 @@ public class OrderLine {
     /** What promotions took off this line; the line was paid {@code lineTotalAmount - discountAmount}. */
     @Column(name = "discount_amount")
     public long discountAmount;
+
+    /** What the shopper paid for the line: its total less its discount; a refund of it gives back no more. */
+    public long paidAmount() {
+        return lineTotalAmount - discountAmount;
+    }
 }
