@@ -96,6 +96,9 @@ public class Promotions {
             throw new CodeRefusedException(typed == null || typed.isBlank() ? "Enter a discount code."
                     : "We don't know the code " + shown(typed) + ".");
         }
+        if (lines.isEmpty()) {
+            throw new CodeRefusedException("Add something to your cart first, then the code " + code + ".");
+        }
         List<String> codes = new ArrayList<>(codes(cartId));
         if (codes.contains(code)) {
             return outcome(cartId, lines, 0, currency, userId, null);

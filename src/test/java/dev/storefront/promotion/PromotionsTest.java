@@ -215,6 +215,10 @@ class PromotionsTest {
     void refusalsSayWhyAndAutomaticPromotionsNeedNoCode() {
         TestSkus.Sku sku = TestSkus.withStock(2);
         String cart = Carts.newCart();
+        String code = "SOON-" + suffix();
+        Admins.asAdmin().body(promotion("Soon", code, Map.of("kind", "PERCENT_OFF", "percentOff", "10"))).when()
+                .post("/api/v1/admin/promotions").then().statusCode(201);
+        refused(cart, code, "Add something to your cart first");
         Carts.add(cart, sku.sku(), 1).then().statusCode(200);
         refused(cart, "NO-SUCH-" + suffix(), "We don't know the code NO-SUCH-");
         refused(cart, "", "Enter a discount code.");
