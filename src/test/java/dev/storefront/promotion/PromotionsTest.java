@@ -252,6 +252,38 @@ class PromotionsTest {
     }
 
     @Test
+    void aCodeForOneUsePerCustomerIsRefusedToAGuestsSecondOrderByEmailAndWorksFromTheCheckoutForm() {
+        TestSkus.Sku sku = TestSkus.withStock(2);
+        String code = "ONCE-" + suffix();
+        Admins.asAdmin().body(promotion("Once each", code, Map.of("kind", "AMOUNT_OFF", "amountOff", "2.00",
+                "perCustomerLimit", 1))).when().post("/api/v1/admin/promotions").then().statusCode(201);
+        String email = "Once-" + suffix() + "@Example.com";
+
+        // the first order through the pages: the code typed in the checkout's summary, back to checkout
+        dev.storefront.testing.FormClient shopper = new dev.storefront.testing.FormClient();
+        shopper.open("/p/" + sku.productSlug());
+        shopper.submit("/cart/items", Map.of("sku", sku.sku(), "quantity", "1")).then().statusCode(303);
+        shopper.open("/checkout");
+        assertEquals("/checkout", shopper.submit("/cart/discount-codes", Map.of("code", code, "from", "checkout"))
+                .then().statusCode(303).extract().header("Location").replaceFirst("^https?://[^/]+", ""));
+        String checkout = shopper.open("/checkout");
+        assertTrue(checkout.contains("<dt class=\"discount\">Once each (" + code + ")</dt><dd class=\"discount\">−$2.00</dd>"),
+                "the discount in the order summary before paying");
+        shopper.submit("/checkout", Map.of("email", email, "name", "Ada Lovelace", "line1", "12 Analytical Way",
+                "city", "Springfield", "region", "IL", "postalCode", "62701", "country", "US",
+                "shippingMethod", "standard")).then().statusCode(303);
+
+        // the second, as a guest with the same email in other letters: refused at checkout, nothing placed
+        String second = Carts.newCart();
+        Carts.add(second, sku.sku(), 1).then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("code", code)).when()
+                .post("/api/v1/carts/" + second + "/discount-codes").then().statusCode(200);
+        Checkouts.place(Checkouts.body(second, email.toLowerCase()), "10.25.0.1").then().statusCode(409)
+                .body("detail", containsString("You have already used the code " + code + "."));
+        Checkouts.place(Checkouts.body(second, email.toLowerCase()), "10.25.0.1").then().statusCode(201);
+    }
+
+    @Test
     void theAdminApiChecksEachFieldAndMakesSingleUseCodesAsCsv() {
         Admins.asAdmin().body(Map.of("kind", "PERCENT_OFF", "percentOff", "150", "appliesTo", "SKUS",
                 "targets", List.of("NO-SUCH-SKU"))).when().post("/api/v1/admin/promotions").then().statusCode(400)
