@@ -125,6 +125,7 @@ class PromotionBrowserTest {
             page.locator("button.place-order").click();
             page.waitForURL("**/pay/test/**");
             assertEquals("Pay " + total, page.locator("h1").innerText().strip(), "the discounted total is asked");
+            assertTrue(page.locator("dl.totals").innerText().contains(off), "and the payment page names the discount");
             page.locator("button[value=pay]").click();
             page.waitForURL("**/orders/**");
             String summary = page.locator("dl.totals").innerText();
