@@ -42,6 +42,8 @@ public class AdminCategoryPages {
     static class Templates {
         static native TemplateInstance tree(List<CategoryNode> nodes, List<String> errors, String notice,
                 String error);
+
+        static native TemplateInstance delete(CategoryNode category);
     }
 
     @GET
@@ -65,7 +67,12 @@ public class AdminCategoryPages {
     @POST
     @Path("{id}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response delete(@PathParam("id") long id) {
+    public Response delete(@PathParam("id") long id, @org.jboss.resteasy.reactive.RestForm("confirm") String confirm) {
+        if (!"yes".equals(confirm)) { // asks first, naming the category and what happens to its address
+            CategoryNode node = catalog.categoryTree().stream().filter(n -> n.id() == id).findFirst()
+                    .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("No category " + id));
+            return AdminPages.page(Templates.delete(node));
+        }
         return act(() -> {
             catalog.deleteCategory(id, identity.getPrincipal().getName());
             return null;

@@ -25,8 +25,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 import dev.storefront.fulfilment.OrderFulfilment;
 import dev.storefront.fulfilment.OrderQueries;
 import dev.storefront.order.Order;
+import dev.storefront.money.Money;
 import dev.storefront.order.OrderStatus;
 import dev.storefront.web.InvalidInputException;
+import dev.storefront.web.MoneyFormat;
 
 /** Orders: the filtered list, and each order with its payment, refunds and emails, and what can be done to it. */
 @Path("/admin/orders")
@@ -51,6 +53,20 @@ public class AdminOrderPages {
 
         static native TemplateInstance order(OrderQueries.Detail detail, List<String> errors, String notice,
                 String error);
+
+        static native TemplateInstance confirm(Order order, String question, String consequence, String action,
+                String amount, String reason, String button);
+    }
+
+    /** What a refund of {@code amount} (blank: everything left) would give back, formatted; null if unreadable. */
+    private static String refundAmount(Order order, String amount) {
+        try {
+            long minor = amount == null || amount.isBlank() ? order.totalAmount - order.refundedAmount
+                    : Money.parseDecimal(amount, order.currency).amount();
+            return MoneyFormat.formatted(Money.of(minor, order.currency));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     @GET
@@ -98,7 +114,17 @@ public class AdminOrderPages {
     @POST
     @Path("{number}/cancel")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response cancel(@PathParam("number") String number) {
+    public Response cancel(@PathParam("number") String number, @RestForm("confirm") String confirm) {
+        if (!"yes".equals(confirm)) {
+            Order order = detail(number).order();
+            int units = order.lines.stream().mapToInt(line -> line.quantity).sum();
+            String money = order.paidAt == null ? "Nothing was paid, so nothing is refunded."
+                    : refundAmount(order, null) + " (everything not refunded yet) goes back to the customer's"
+                            + " payment, and they are emailed.";
+            return AdminPages.page(Templates.confirm(order, "Cancel order " + order.number + "?", "Its " + units
+                    + (units == 1 ? " item goes" : " items go") + " back into stock. " + money,
+                    "/admin/orders/" + number + "/cancel", null, null, "Cancel the order"));
+        }
         return act(number, "cancelled", () -> fulfilment.cancel(number, actor()));
     }
 
@@ -106,7 +132,15 @@ public class AdminOrderPages {
     @Path("{number}/refund")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response refund(@PathParam("number") String number, @RestForm("amount") String amount,
-            @RestForm("reason") String reason) {
+            @RestForm("reason") String reason, @RestForm("confirm") String confirm) {
+        Order order = detail(number).order();
+        String money = refundAmount(order, amount);
+        if (!"yes".equals(confirm) && money != null) { // an unreadable amount is refused with its message
+            return AdminPages.page(Templates.confirm(order, "Refund " + money + "?", money + " goes back to the"
+                    + " customer's payment for order " + order.number + ", and they are emailed. A refund cannot be"
+                    + " taken back.", "/admin/orders/" + number + "/refund", amount == null ? "" : amount,
+                    reason == null ? "" : reason, "Refund " + money));
+        }
         return act(number, "refunded", () -> fulfilment.refund(number, amount, reason, actor()));
     }
 

@@ -193,7 +193,8 @@ public class OrderFulfilment {
             long refundable = order.totalAmount - committedRefunds(order.id);
             if (amount > refundable) {
                 throw InvalidInputException.of("amount",
-                        "is more than the " + refundable + " (minor units) left to refund");
+                        "is more than the " + dev.storefront.web.MoneyFormat.formatted(
+                                dev.storefront.money.Money.of(refundable, order.currency)) + " left to refund");
             }
             Refund refund = new Refund();
             refund.orderId = order.id;

@@ -47,6 +47,12 @@ public enum OrderStatus {
         return states.stream().map(s -> "'" + s.name() + "'").sorted().reduce((a, b) -> a + ", " + b).orElse("''");
     }
 
+    /** What an admin reads: "Pending payment", "Partially refunded". */
+    public String words() {
+        String words = name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
     /** What a shopper reads on the order page. */
     public String shopperWords() {
         return switch (this) {

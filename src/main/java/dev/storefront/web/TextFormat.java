@@ -20,6 +20,14 @@ public final class TextFormat {
         return text.substring(0, cut > 0 ? cut : max - 1).stripTrailing() + "…";
     }
 
+    private static final java.time.format.DateTimeFormatter READABLE = java.time.format.DateTimeFormatter
+            .ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
+
+    /** An instant as people read it: "2 Dec 2026, 09:41 UTC" (the store keeps and shows time in UTC). */
+    public static String readable(java.time.Instant at) {
+        return at == null ? "" : READABLE.format(at);
+    }
+
     /** "madeIn" becomes "Made in". */
     public static String humanized(String key) {
         String spaced = key.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);

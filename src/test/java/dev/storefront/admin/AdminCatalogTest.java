@@ -202,6 +202,21 @@ class AdminCatalogTest {
                 .body(containsString("/api/v1/admin/orders/{number}/refunds"));
     }
 
+    @Test
+    void deletingACategoryInThePagesAsksFirst() {
+        String name = "Doomed " + UUID.randomUUID().toString().substring(0, 8);
+        int id = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", name))
+                .when().post("/api/v1/admin/categories").then().statusCode(201).extract().path("id");
+        FormClient browser = signedInAdmin();
+        browser.open("/admin/categories");
+        String asked = browser.submit("/admin/categories/" + id + "/delete", Map.of()).then().statusCode(200)
+                .extract().asString();
+        assertTrue(asked.contains("Delete the category \"" + name + "\"?"), asked);
+        assertEquals(1, count("select count(*) from categories where id = " + id), "nothing deleted yet");
+        browser.submit("/admin/categories/" + id + "/delete", Map.of("confirm", "yes")).then().statusCode(303);
+        assertEquals(0, count("select count(*) from categories where id = " + id));
+    }
+
     private FormClient signedInAdmin() {
         FormClient browser = new FormClient();
         browser.open("/login");

@@ -49,6 +49,24 @@ class AdminInventoryApiTest {
     }
 
     @Test
+    void lowStockIsListedLowestFirstOnTheDashboardAndInTheApi() {
+        TestSkus.Sku sku = TestSkus.unreserved();
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "update stock_levels set on_hand = 1 where variant_id = ?1").setParameter(1, sku.variantId())
+                .executeUpdate());
+        List<Integer> available = Admins.asAdmin().when().get("/api/v1/admin/inventory?state=low&size=100").then()
+                .statusCode(200).extract().jsonPath().getList("items.available", Integer.class);
+        List<Integer> sorted = new ArrayList<>(available);
+        sorted.sort(null);
+        assertEquals(sorted, available, "what runs out first comes first");
+        assertEquals(1, available.get(0));
+        String dashboard = given().auth().oauth2(Admins.adminToken()).when().get("/admin").then().statusCode(200)
+                .extract().asString();
+        assertTrue(dashboard.contains(">" + sku.sku() + "<") || available.stream().limit(10).filter(a -> a == 1)
+                .count() == 10, "a SKU with one left is among the dashboard's lowest ten");
+    }
+
+    @Test
     void twoWritersWithTheSameVersionOneWinsTheOtherGets409() throws Exception {
         String sku = sku();
         long version = Long.parseLong(given().auth().oauth2(admin).when().get("/api/v1/admin/inventory/" + sku)

@@ -150,7 +150,41 @@ class AdminOrderTest {
                 + "where o.number = '" + paid + "' and m.reason = 'ORDER_CANCELLED' and m.delta = 3"));
         // the admin page shows it all
         given().auth().oauth2(admin).when().get("/admin/orders/" + paid).then().statusCode(200)
-                .body(containsString("CANCELLED")).body(containsString("ORDER_CONFIRMATION"));
+                .body(containsString("Cancelled")).body(containsString("ORDER_CONFIRMATION"));
+    }
+
+    @Test
+    void refundAndCancelInThePagesSayWhatTheyWillDoAndWaitForTheConfirmation() {
+        String number = paidOrder(2);
+        long total = count("select total_amount from orders where number = '" + number + "'");
+        String money = "$" + String.format("%,.2f", total / 100.0);
+        FormClient browser = new FormClient();
+        browser.open("/login");
+        browser.submit("/login", Map.of("email", "admin@storefront.test", "password", "demo-admin-password"))
+                .then().statusCode(303);
+        browser.open("/admin/orders/" + number);
+
+        // a refund with the amount left blank: everything left, said first, done only once confirmed
+        String asked = browser.submit("/admin/orders/" + number + "/refund", Map.of("amount", "", "reason", "late"))
+                .then().statusCode(200).extract().asString();
+        assertTrue(asked.contains("<h1>Refund " + money + "?</h1>") && asked.contains("cannot be taken back"), asked);
+        assertEquals("PAID", single("select status from orders where number = '" + number + "'"), "nothing yet");
+        browser.submit("/admin/orders/" + number + "/refund", Map.of("amount", "1.00", "reason", "late")).then()
+                .statusCode(200).body(containsString("<h1>Refund $1.00?</h1>"));
+        browser.submit("/admin/orders/" + number + "/refund", Map.of("amount", "1.00", "reason", "late",
+                "confirm", "yes")).then().statusCode(303);
+        assertEquals(100L, count("select refunded_amount from orders where number = '" + number + "'"));
+        String left = "$" + String.format("%,.2f", (total - 100) / 100.0);
+        browser.submit("/admin/orders/" + number + "/refund", Map.of("amount", "99999.00", "confirm", "yes")).then()
+                .statusCode(400).body(containsString("is more than the " + left + " left to refund"));
+
+        String cancel = browser.submit("/admin/orders/" + number + "/cancel", Map.of()).then().statusCode(200)
+                .extract().asString();
+        assertTrue(cancel.contains("Its 2 items go back into stock.") && cancel.contains("goes back to the customer"),
+                cancel);
+        assertEquals("PARTIALLY_REFUNDED", single("select status from orders where number = '" + number + "'"));
+        browser.submit("/admin/orders/" + number + "/cancel", Map.of("confirm", "yes")).then().statusCode(303);
+        assertEquals("CANCELLED", single("select status from orders where number = '" + number + "'"));
     }
 
     @Test
