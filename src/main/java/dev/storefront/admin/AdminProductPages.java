@@ -177,13 +177,17 @@ public class AdminProductPages {
 
     private Response rerender(Long id, MultivaluedMap<String, String> submitted, InvalidInputException e) {
         List<String> existingImages = id == null ? List.of() : catalog.product(id, p -> List.copyOf(p.images));
+        // the stock shown as it is, not 0, beside what was typed (found: "Available 0" after a price error)
+        java.util.Map<String, Integer> available = id == null ? java.util.Map.of() : catalog.product(id,
+                p -> p.variants.stream().collect(java.util.stream.Collectors.toMap(v -> v.sku, Variant::available,
+                        (a, b) -> a)));
         List<VariantRow> rows = new ArrayList<>();
         for (int i = 0; i < rowCount(submitted); i++) {
             String sku = value(submitted, "variant." + i + ".sku");
             rows.add(new VariantRow(sku, value(submitted, "variant." + i + ".attributes"),
                     value(submitted, "variant." + i + ".price"),
                     submitted.containsKey("variant." + i + ".active"),
-                    "true".equals(value(submitted, "variant." + i + ".existing")), 0,
+                    "true".equals(value(submitted, "variant." + i + ".existing")), available.getOrDefault(sku, 0),
                     value(submitted, "variant." + i + ".image")));
         }
         ProductForm form = new ProductForm(id, value(submitted, "name"), value(submitted, "slug"),

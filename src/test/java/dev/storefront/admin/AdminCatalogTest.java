@@ -203,6 +203,25 @@ class AdminCatalogTest {
     }
 
     @Test
+    void aRefusedProductFormKeepsShowingTheStockItHas() {
+        String sku = "AV-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        int id = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", "Stocked "
+                + sku, "brand", "Acme", "categoryId", anyCategory(), "variants", List.of(Map.of("sku", sku,
+                        "price", "10.00")))).when().post("/api/v1/admin/products").then().statusCode(201)
+                .extract().path("id");
+        created.add((long) id);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("delta", 7, "reason", "received"))
+                .when().post("/api/v1/admin/inventory/" + sku + "/adjustments").then().statusCode(200);
+        FormClient browser = signedInAdmin();
+        browser.open("/admin/products/" + id);
+        String refused = browser.submit("/admin/products/" + id, Map.of("name", "Stocked " + sku, "brand", "Acme",
+                "categoryId", Long.toString(anyCategory()), "active", "on", "variantRows", "1", "variant.0.sku", sku,
+                "variant.0.price", "1.999", "variant.0.existing", "true", "variant.0.active", "on")).then()
+                .statusCode(400).extract().asString();
+        assertTrue(refused.contains("href=\"/admin/inventory/" + sku + "\">7</a>"), "7 available, not 0: " + refused);
+    }
+
+    @Test
     void deletingACategoryInThePagesAsksFirst() {
         String name = "Doomed " + UUID.randomUUID().toString().substring(0, 8);
         int id = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", name))
