@@ -228,8 +228,9 @@ public class AdminPromotionPages {
     private Row row(Promotion p) {
         PromotionAdmin.Usage usage = promotions.usage(p.id);
         String currency = config.currency();
-        String runs = (p.startsAt == null ? "now" : DAY_TIME.format(p.startsAt)) + " – "
-                + (p.endsAt == null ? "no end" : DAY_TIME.format(p.endsAt));
+        String runs = p.status == Promotion.Status.ENDED ? "ended " + DAY_TIME.format(p.updatedAt)
+                : (p.startsAt == null ? "from its making" : DAY_TIME.format(p.startsAt)) + " – "
+                        + (p.endsAt == null ? "no end" : DAY_TIME.format(p.endsAt));
         String scope = switch (p.appliesTo) {
             case ORDER -> "the whole order";
             case PRODUCTS -> p.targets.length + " product" + (p.targets.length == 1 ? "" : "s");
@@ -237,8 +238,9 @@ public class AdminPromotionPages {
             case SKUS -> p.targets.length + " SKU" + (p.targets.length == 1 ? "" : "s");
         };
         String status = switch (p.status) {
-            case ACTIVE -> p.runningAt(Instant.now()) ? "Running" : p.endsAt != null && !Instant.now().isBefore(
-                    p.endsAt) ? "Expired" : "Scheduled";
+            case ACTIVE -> p.usageLimit != null && p.uses >= p.usageLimit ? "Used up"
+                    : p.runningAt(Instant.now()) ? "Running"
+                    : p.endsAt != null && !Instant.now().isBefore(p.endsAt) ? "Expired" : "Scheduled";
             case PAUSED -> "Paused";
             case ENDED -> "Ended";
         };

@@ -158,14 +158,11 @@ public class CartPages {
     @POST
     @Path("discount-codes")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response applyCode(@FormParam("code") String code, @FormParam("from") String from,
-            HttpServerRequest request) {
+    public Response applyCode(@FormParam("code") String code, HttpServerRequest request) {
         String cartId = existing(request);
         try {
             carts.applyCode(cartId, code);
-            // from the checkout's summary, back to it (its totals now with the discount)
-            return Response.seeOther(URI.create("checkout".equals(from) ? "/checkout" : "/cart?notice=code-applied"))
-                    .build();
+            return Response.seeOther(URI.create("/cart?notice=code-applied")).build();
         } catch (Promotions.CodeRefusedException e) {
             return render(400, cartId, null, null, new CodeForm(code, e.getMessage()));
         }

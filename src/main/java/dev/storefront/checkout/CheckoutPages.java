@@ -81,6 +81,9 @@ public class CheckoutPages {
         public String country;
         @RestForm
         public String shippingMethod;
+        /** A discount code typed in the summary ("Apply" submits the whole form, so nothing typed is lost). */
+        @RestForm
+        public String code;
 
         public Form() {
         }
@@ -153,6 +156,27 @@ public class CheckoutPages {
                     .header("Cache-Control", "no-store").build();
         }
         return render(200, cartId, form, Map.of(), null);
+    }
+
+    /**
+     * "Apply" beside the discount code: the code goes on the cart and the page comes back with its discount in
+     * the totals and everything typed kept; a refusal is said beside the code field.
+     */
+    @POST
+    @Path("discount-codes")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response applyCode(@BeanParam Form form, HttpServerRequest request) {
+        String cartId = CartCookie.of(request);
+        if (isEmpty(cartId)) {
+            return Response.seeOther(URI.create("/cart")).build();
+        }
+        try {
+            carts.applyCode(cartId, form.code);
+            form.code = "";
+            return render(200, cartId, form, Map.of(), null);
+        } catch (Promotions.CodeRefusedException e) {
+            return render(400, cartId, form, Map.of("code", e.getMessage()), null);
+        }
     }
 
     @POST

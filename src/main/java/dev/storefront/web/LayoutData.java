@@ -35,6 +35,19 @@ public class LayoutData {
     @Inject
     PersonalParts personal;
 
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
+    /** The path of this request, for the admin's side navigation to mark where the admin is. */
+    public String path() {
+        return request.path();
+    }
+
+    /** Who is signed in (the admin layout shows it beside "Sign out"). */
+    public String signedIn() {
+        return identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+    }
+
     public String storeName() {
         return config.name();
     }

@@ -52,6 +52,20 @@ class AdminAccessTest {
         FormClient.forgetFailedSignIns(redis);
     }
 
+    /** The back office has its own frame: who is signed in, sign-out, and a side navigation marking the page. */
+    @Test
+    void adminPagesHaveTheirOwnLayoutNotTheShops() {
+        String html = given().auth().oauth2(dev.storefront.testing.Admins.adminToken()).when()
+                .get("/admin/orders").then().statusCode(200).extract().asString();
+        assertTrue(html.contains("<nav class=\"admin-side\" aria-label=\"Admin\">"), html);
+        assertTrue(html.contains("<a href=\"/admin/orders\" aria-current=\"page\">Orders</a>"), "where the admin is");
+        assertTrue(html.contains("<a href=\"/admin\">Dashboard</a>"), "and the rest of the back office");
+        assertTrue(html.contains("admin@storefront.test") && html.contains("action=\"/logout\""),
+                "who is signed in, and signing out");
+        assertTrue(!html.contains("class=\"site-header\"") && !html.contains("role=\"search\""),
+                "not the shop's header with its search box and cart");
+    }
+
     @Test
     void everyAdminRouteIsClosedToAnonymousVisitorsAndCustomers() throws Exception {
         List<Route> routes = adminRoutes();

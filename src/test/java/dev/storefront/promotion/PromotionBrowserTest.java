@@ -114,6 +114,10 @@ class PromotionBrowserTest {
             page.locator("a.button[href='/checkout']").click();
             page.waitForURL("**/checkout");
             assertTrue(page.locator("dl.totals").innerText().contains(off), "the discount before paying");
+            assertEquals(Boolean.TRUE, page.evaluate("() => { const d = document.querySelector('aside.order-summary');"
+                    + " return [...d.querySelectorAll('dt, dd')].every(e => { const r = e.getBoundingClientRect(),"
+                    + " b = d.getBoundingClientRect(); return r.left >= b.left - 1 && r.right <= b.right + 1; }); }"),
+                    "every label and amount of the totals inside their box (a long discount name overflowed it)");
             page.locator("#email").fill(email);
             page.locator("#name").fill("Ada Lovelace");
             page.locator("#line1").fill("12 Analytical Way");

@@ -261,14 +261,24 @@ class PromotionsTest {
                 "perCustomerLimit", 1))).when().post("/api/v1/admin/promotions").then().statusCode(201);
         String email = "Once-" + suffix() + "@Example.com";
 
-        // the first order through the pages: the code typed in the checkout's summary, back to checkout
+        // the first order through the pages: the code typed in the checkout's summary, applied there
         dev.storefront.testing.FormClient shopper = new dev.storefront.testing.FormClient();
         shopper.open("/p/" + sku.productSlug());
         shopper.submit("/cart/items", Map.of("sku", sku.sku(), "quantity", "1")).then().statusCode(303);
         shopper.open("/checkout");
-        assertEquals("/checkout", shopper.submit("/cart/discount-codes", Map.of("code", code, "from", "checkout"))
-                .then().statusCode(303).extract().header("Location").replaceFirst("^https?://[^/]+", ""));
-        String checkout = shopper.open("/checkout");
+        Map<String, String> typed = new HashMap<>(Map.of("email", email, "name", "Ada Lovelace", "line1",
+                "12 Analytical Way", "city", "Springfield", "region", "IL", "postalCode", "62701", "country", "US",
+                "shippingMethod", "standard"));
+        typed.put("code", "NOPE-" + suffix());
+        String refusedPage = shopper.submit("/checkout/discount-codes", typed).then().statusCode(400).extract()
+                .asString();
+        assertTrue(refusedPage.contains("id=\"discount-code-error\" role=\"alert\">We don&#39;t know the code NOPE-")
+                && refusedPage.contains("value=\"12 Analytical Way\""), "refused beside the field, on checkout,"
+                        + " with what was typed kept");
+        typed.put("code", code.toLowerCase());
+        String checkout = shopper.submit("/checkout/discount-codes", typed).then().statusCode(200).extract()
+                .asString();
+        assertTrue(checkout.contains("value=\"" + email + "\""), "the email typed is kept");
         assertTrue(checkout.contains("<dt class=\"discount\">Once each (" + code + ")</dt><dd class=\"discount\">−$2.00</dd>"),
                 "the discount in the order summary before paying");
         shopper.submit("/checkout", Map.of("email", email, "name", "Ada Lovelace", "line1", "12 Analytical Way",
