@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.UnauthorizedException;
 
 import dev.storefront.order.Order;
 import dev.storefront.order.OrderJson;
@@ -105,7 +104,6 @@ public class AccountApi {
     }
 
     private User caller() {
-        return User.<User>findByIdOptional(Long.parseLong(token.getSubject())).filter(u -> u.enabled)
-                .orElseThrow(UnauthorizedException::new);
+        return User.signedIn(token);
     }
 }

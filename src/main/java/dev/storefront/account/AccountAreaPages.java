@@ -27,7 +27,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.UnauthorizedException;
 
 import dev.storefront.cart.CartCookie;
 import dev.storefront.config.StoreConfig;
@@ -309,10 +308,6 @@ public class AccountAreaPages {
     }
 
     private User caller() {
-        if (token.getSubject() == null) {
-            throw new UnauthorizedException();
-        }
-        return User.<User>findByIdOptional(Long.parseLong(token.getSubject())).filter(u -> u.enabled)
-                .orElseThrow(UnauthorizedException::new);
+        return User.signedIn(token);
     }
 }

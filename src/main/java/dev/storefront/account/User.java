@@ -53,4 +53,13 @@ public class User extends PanacheEntity {
     public void setPassword(String password) {
         passwordHash = BcryptUtil.bcryptHash(password);
     }
+
+    /** The enabled account the token was issued to; 401 for none, a disabled one, or one that is gone. */
+    public static User signedIn(org.eclipse.microprofile.jwt.JsonWebToken token) {
+        if (token.getSubject() == null) {
+            throw new io.quarkus.security.UnauthorizedException();
+        }
+        return User.<User>findByIdOptional(Long.parseLong(token.getSubject())).filter(u -> u.enabled)
+                .orElseThrow(io.quarkus.security.UnauthorizedException::new);
+    }
 }

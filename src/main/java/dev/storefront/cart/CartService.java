@@ -260,8 +260,8 @@ public class CartService {
      * unless it gives the cart something now.
      */
     public CartView applyCode(String cartId, String code) {
-        CartView cart = view(cartId);
         CartSnapshot snapshot = store.find(cartId).orElseThrow(() -> new CartStore.CartNotFoundException(cartId));
+        CartView cart = view(snapshot);
         promotions.applyCode(cartId, code, cart.basket(), cart.subtotal().currency(), snapshot.userId());
         return view(snapshot);
     }
@@ -274,13 +274,14 @@ public class CartService {
 
     /** The view with what promotions give its lines now (shipping unknown yet), its codes and their problems. */
     private CartView withDiscounts(CartView view, Long userId) {
-        DiscountRules.Outcome outcome = promotions.outcome(view.id(), view.basket(), 0, view.subtotal().currency(),
-                userId, null);
+        Promotions.CartPromotions given = promotions.forCart(view.id(), view.basket(), 0,
+                view.subtotal().currency(), userId, null);
+        DiscountRules.Outcome outcome = given.outcome();
         List<DiscountView> discounts = outcome.applied().stream().map(a -> new DiscountView(a.offer().name(),
                 a.offer().code(), Money.of(a.amount(), view.subtotal().currency()))).toList();
         List<String> problems = outcome.refusals().stream().map(DiscountRules.Refusal::reason).toList();
         return new CartView(view.id(), view.lines(), view.subtotal(), view.itemCount(), view.notices(), discounts,
-                promotions.codes(view.id()), problems);
+                given.codes(), problems);
     }
 
     /**

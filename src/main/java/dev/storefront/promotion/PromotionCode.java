@@ -14,8 +14,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "promotion_codes")
 public class PromotionCode extends PanacheEntityBase {
 
-    public static final int MAX_LENGTH = 40;
-
     @Id
     public String code;
     public long promotionId;

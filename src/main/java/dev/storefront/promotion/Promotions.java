@@ -138,7 +138,18 @@ public class Promotions {
     @Transactional
     public Outcome outcome(String cartId, List<Line> lines, long shipping, String currency, Long userId,
             String email) {
-        return evaluate(cartId, codes(cartId), lines, shipping, currency, userId, email);
+        return forCart(cartId, lines, shipping, currency, userId, email).outcome();
+    }
+
+    /** The codes a cart holds and what they (and the automatic promotions) give it: one read of the codes. */
+    public record CartPromotions(List<String> codes, Outcome outcome) {
+    }
+
+    @Transactional
+    public CartPromotions forCart(String cartId, List<Line> lines, long shipping, String currency, Long userId,
+            String email) {
+        List<String> codes = codes(cartId);
+        return new CartPromotions(codes, evaluate(cartId, codes, lines, shipping, currency, userId, email));
     }
 
     private Outcome evaluate(String cartId, List<String> codes, List<Line> lines, long shipping, String currency,
@@ -337,22 +348,6 @@ public class Promotions {
         if (!held.isEmpty()) {
             LOG.debugf("Order %s cancelled unpaid: %d promotion uses given back", move.number(), held.size());
         }
-    }
-
-    /** What an order was given, by promotion, as it was then. */
-    public record OrderDiscount(String name, String code, long amount) {
-    }
-
-    @Transactional
-    public List<OrderDiscount> ofOrder(long orderId) {
-        List<OrderDiscount> discounts = new ArrayList<>();
-        for (Object row : em.createNativeQuery("select name, code, amount from order_discounts where order_id = ?1"
-                + " order by created_at, promotion_id").setParameter(1, orderId).getResultList()) {
-            Object[] columns = (Object[]) row;
-            discounts.add(new OrderDiscount((String) columns[0], (String) columns[1],
-                    ((Number) columns[2]).longValue()));
-        }
-        return discounts;
     }
 
     private static String shown(String typed) {
