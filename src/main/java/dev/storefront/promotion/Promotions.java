@@ -200,6 +200,9 @@ public class Promotions {
 
     /** Whether no use is left, not counting the one this cart's own unpaid order holds (it would be replaced). */
     private boolean usedUp(Promotion p, PromotionCode code, String cartId) {
+        if (p.usageLimit == null && (code == null || code.usageLimit == null)) {
+            return false; // no limit: nothing to count (the common case, on every cart view)
+        }
         long own = heldByCart(p.id, cartId);
         return p.usageLimit != null && p.uses - own >= p.usageLimit
                 || code != null && code.usageLimit != null && code.uses - heldByCartWithCode(code.code, cartId)
