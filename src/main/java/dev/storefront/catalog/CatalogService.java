@@ -1,5 +1,8 @@
 package dev.storefront.catalog;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -13,6 +16,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -33,6 +42,9 @@ public class CatalogService {
     }
 
     private final ReadModelCache<SharedKey, Object> shared;
+
+    @Inject
+    ObjectMapper json;
 
     @Inject
     CatalogService(CatalogChanges changes, MeterRegistry registry) {
@@ -88,31 +100,67 @@ public class CatalogService {
 
     private ProductDetails loadProductPage(String slug) {
         CategoryTree tree = categoryTree();
-        // one query: the product with its category, variants and their stock
-        return Product.<Product>find("""
-                select distinct p from Product p join fetch p.category left join fetch p.variants v
-                left join fetch v.stock where p.slug = ?1 and p.active = true""", slug).singleResultOptional()
-                .map(product -> {
-            List<Variant> variants = product.variants.stream().filter(v -> v.active).toList();
-            if (variants.isEmpty()) {
-                return null;
+        // one plain statement on the transaction's connection: the product with its category, active variants
+        // and their stock, read as rows into the page's records (no entities to build, track and throw away)
+        return Product.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    select p.id, p.slug, p.name, p.brand, p.description, p.attributes::text, p.images::text,
+                           c.id, c.slug, c.name, c.description,
+                           v.sku, v.attributes::text, v.price_amount, v.currency, v.image,
+                           s.on_hand, s.reserved, s.low_stock_threshold
+                    from products p join categories c on c.id = p.category_id
+                    join variants v on v.product_id = p.id and v.active
+                    left join stock_levels s on s.variant_id = v.id
+                    where p.slug = ? and p.active order by v.position, v.id""")) {
+                statement.setString(1, slug);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return productPage(rows, tree);
+                }
             }
-            List<ProductDetails.VariantOption> options = variants.stream()
-                    .map(v -> new ProductDetails.VariantOption(v.sku, v.label(), v.price(),
-                            Collections.unmodifiableMap(new LinkedHashMap<>(v.attributes)),
-                            v.stock == null ? Availability.NONE
-                                    : new Availability(v.stock.available(), v.stock.lowStockThreshold),
-                            v.image))
-                    .toList();
-            Category entity = product.category;
-            // a category outside the tree (a broken parent chain) still gets a page, without its ancestors
-            CategoryView category = tree.bySlug(entity.slug).orElseGet(() -> new CategoryView(entity.id, entity.slug,
-                    entity.name, entity.description, null, List.of()));
-            Money from = variants.stream().map(Variant::price).min(Comparator.naturalOrder()).orElseThrow();
-            Money to = variants.stream().map(Variant::price).max(Comparator.naturalOrder()).orElseThrow();
-            return new ProductDetails(ProductView.of(product, category), tree.path(category), options, null, from, to)
-                    .select(null);
-        }).orElse(null);
+        });
+    }
+
+    private ProductDetails productPage(ResultSet rows, CategoryTree tree) throws SQLException {
+        if (!rows.next()) {
+            return null; // no such product, switched off, or without an active variant
+        }
+        String name = rows.getString(3);
+        // a category outside the tree (a broken parent chain) still gets a page, without its ancestors
+        String categorySlug = rows.getString(9);
+        CategoryView category = tree.bySlug(categorySlug).orElse(new CategoryView(rows.getLong(8), categorySlug,
+                rows.getString(10), rows.getString(11), null, List.of()));
+        ProductView product = new ProductView(rows.getLong(1), rows.getString(2), name, rows.getString(4),
+                rows.getString(5), Collections.unmodifiableMap(json(rows.getString(6), ATTRIBUTES)),
+                List.copyOf(json(rows.getString(7), IMAGES)), category);
+        List<ProductDetails.VariantOption> options = new ArrayList<>();
+        do {
+            Map<String, String> attributes = Collections.unmodifiableMap(json(rows.getString(13), ATTRIBUTES));
+            int onHand = rows.getInt(17);
+            Availability availability = rows.wasNull() ? Availability.NONE
+                    : new Availability(Math.max(0, onHand - rows.getInt(18)), rows.getInt(19));
+            // "M / Blue", or the product's name when the variant has no distinguishing attributes
+            String label = attributes.isEmpty() ? name : String.join(" / ", attributes.values());
+            options.add(new ProductDetails.VariantOption(rows.getString(12), label,
+                    Money.of(rows.getLong(14), rows.getString(15)), attributes, availability, rows.getString(16)));
+        } while (rows.next());
+        Money from = options.stream().map(ProductDetails.VariantOption::price).min(Comparator.naturalOrder())
+                .orElseThrow();
+        Money to = options.stream().map(ProductDetails.VariantOption::price).max(Comparator.naturalOrder())
+                .orElseThrow();
+        return new ProductDetails(product, tree.path(category), List.copyOf(options), null, from, to).select(null);
+    }
+
+    private static final TypeReference<LinkedHashMap<String, String>> ATTRIBUTES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> IMAGES = new TypeReference<>() {
+    };
+
+    private <T> T json(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text == null ? (type == IMAGES ? "[]" : "{}") : text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable JSON column: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** Tiles for products, with the lowest and highest price of their active variants. */

@@ -96,12 +96,13 @@ public record ProductDetails(ProductView product, List<CategoryView> breadcrumb,
     }
 
     /**
-     * Where a variant sits among the choices: for each group of {@link #optionGroups()}, the position of its
-     * value, such as {@code "1 0"} for the second colour in the first size (what product.js matches choices with).
+     * Where a variant sits among the choices: for each group of {@link #optionGroups()} (passed in, as the page
+     * works them out once), the position of its value, such as {@code "1 0"} for the second colour in the first
+     * size (what product.js matches choices with).
      */
-    public String choiceOf(VariantOption option) {
+    public String choiceOf(VariantOption option, List<OptionGroup> groups) {
         StringBuilder choice = new StringBuilder();
-        for (OptionGroup group : optionGroups()) {
+        for (OptionGroup group : groups) {
             String value = option.attributes().get(group.key());
             int position = 0;
             while (position < group.values().size() && !group.values().get(position).value().equals(value)) {

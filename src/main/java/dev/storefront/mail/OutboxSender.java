@@ -56,10 +56,10 @@ public class OutboxSender {
     /** Sends what is due; returns how many went out. */
     public int sendDueNow() {
         List<Long> due = QuarkusTransaction.requiringNew().call(() -> OutboxEmail.getEntityManager()
-                .createNativeQuery("""
-                        select id from outbox_emails where sent_at is null and next_attempt_at <= now()
-                        order by next_attempt_at limit ?1""", Long.class)
-                .setParameter(1, BATCH).getResultList());
+                .createQuery("""
+                        select e.id from OutboxEmail e where e.sentAt is null and e.nextAttemptAt <= current_timestamp
+                        order by e.nextAttemptAt""", Long.class)
+                .setMaxResults(BATCH).getResultList());
         int sent = 0;
         for (Long id : due) {
             sent += QuarkusTransaction.requiringNew().call(() -> send(id)) ? 1 : 0;

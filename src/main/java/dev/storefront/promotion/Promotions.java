@@ -1,5 +1,7 @@
 package dev.storefront.promotion;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import dev.storefront.order.OrderLifecycle.OrderMoved;
@@ -81,8 +84,21 @@ public class Promotions {
     /** The codes a cart holds, in the order applied. */
     @Transactional
     public List<String> codes(String cartId) {
-        return em.createNativeQuery("select code from cart_discount_codes where cart_id = ?1 order by added_at, code",
-                String.class).setParameter(1, cartId).getResultList().stream().map(String.class::cast).toList();
+        // plain JDBC on the transaction's connection: read on every cart view, and Hibernate keeps no plan for a
+        // native query with a result class (each call added an entry to its query plan cache and searched it)
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select code from cart_discount_codes where cart_id = ? order by added_at, code")) {
+                statement.setString(1, cartId);
+                List<String> codes = new ArrayList<>(2);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        codes.add(rows.getString(1));
+                    }
+                }
+                return List.copyOf(codes);
+            }
+        });
     }
 
     /**

@@ -153,6 +153,9 @@ public class SearchIndex {
             Search.mapping(entityManagerFactory).scope(Product.class).massIndexer()
                     .threadsToLoadObjects(2)
                     .batchSizeToLoadObjects(100)
+                    // one segment: facets are then counted on it directly, without merging every segment's
+                    // terms into one ordinal map on each search (later changes add small segments, merged as usual)
+                    .mergeSegmentsOnFinish(true)
                     .startAndWait();
             LOG.infof("Search index rebuilt: %,d products in %.1f s", documentCount(),
                     (System.nanoTime() - started) / 1e9);

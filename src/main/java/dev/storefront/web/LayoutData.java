@@ -63,11 +63,11 @@ public class LayoutData {
     }
 
     /**
-     * The header's categories; none on an event-loop thread, where some error pages are rendered and a
-     * category tree not yet in memory could not be read without blocking.
+     * The header's category menu as HTML; none on an event-loop thread, where some error pages are rendered
+     * and a category tree not yet in memory could not be read without blocking.
      */
-    public List<SiteMenu.Entry> menu() {
-        return Context.isOnEventLoopThread() ? List.of() : menu.departments();
+    public String menu() {
+        return Context.isOnEventLoopThread() ? "" : menu.html();
     }
 
     /** The store's own pages, for the footer. */

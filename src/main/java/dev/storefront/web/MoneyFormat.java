@@ -2,7 +2,9 @@ package dev.storefront.web;
 
 import java.text.NumberFormat;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -19,14 +21,26 @@ public final class MoneyFormat {
     private MoneyFormat() {
     }
 
+    /**
+     * A formatter per currency and thread: making one (locale data, symbols) costs far more than formatting,
+     * and a page formats dozens of prices; formatters are not thread-safe, so each thread keeps its own.
+     */
+    private static final ThreadLocal<Map<String, NumberFormat>> FORMATS = ThreadLocal.withInitial(HashMap::new);
+
     public static String formatted(Money money) {
+        NumberFormat format = FORMATS.get().computeIfAbsent(money.currency(), MoneyFormat::formatFor);
+        int digits = format.getMaximumFractionDigits();
+        return format.format(java.math.BigDecimal.valueOf(money.amount(), digits));
+    }
+
+    private static NumberFormat formatFor(String currencyCode) {
         NumberFormat format = NumberFormat.getCurrencyInstance(storeLocale());
-        Currency currency = Currency.getInstance(money.currency());
+        Currency currency = Currency.getInstance(currencyCode);
         format.setCurrency(currency);
         int digits = currency.getDefaultFractionDigits();
         format.setMinimumFractionDigits(digits);
         format.setMaximumFractionDigits(digits);
-        return format.format(java.math.BigDecimal.valueOf(money.amount(), digits));
+        return format;
     }
 
     /** {@code {order.currency.money(line.lineTotalAmount)}}: minor units of this currency, formatted. */

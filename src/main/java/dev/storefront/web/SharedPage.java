@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 import java.util.zip.DataFormatException;
@@ -23,8 +21,8 @@ import java.util.zip.Inflater;
  */
 public final class SharedPage {
 
-    private static final Pattern SLOT = Pattern.compile(
-            Pattern.quote(PersonalParts.CART_COUNT_SLOT) + "|" + Pattern.quote(PersonalParts.CSRF_TOKEN_SLOT));
+    /** The first character of every slot. */
+    private static final char SLOT_MARK = '\u0001';
 
     /** gzip's member header: deflate, no flags, no time, no extra flags, unknown system. */
     private static final byte[] GZIP_HEADER = { 0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff };
@@ -55,12 +53,16 @@ public final class SharedPage {
     public static SharedPage of(String html) {
         List<byte[]> stretches = new ArrayList<>();
         List<Boolean> slots = new ArrayList<>();
-        Matcher slot = SLOT.matcher(html);
         int from = 0;
-        while (slot.find()) {
-            stretches.add(html.substring(from, slot.start()).getBytes(StandardCharsets.UTF_8));
-            slots.add(slot.group().equals(PersonalParts.CART_COUNT_SLOT));
-            from = slot.end();
+        // slots start with a control character that escaped text never holds: a plain scan finds them
+        for (int at = html.indexOf(SLOT_MARK); at >= 0; at = html.indexOf(SLOT_MARK, at + 1)) {
+            boolean cartCount = html.startsWith(PersonalParts.CART_COUNT_SLOT, at);
+            if (cartCount || html.startsWith(PersonalParts.CSRF_TOKEN_SLOT, at)) {
+                stretches.add(html.substring(from, at).getBytes(StandardCharsets.UTF_8));
+                slots.add(cartCount);
+                from = at + (cartCount ? PersonalParts.CART_COUNT_SLOT : PersonalParts.CSRF_TOKEN_SLOT).length();
+                at = from - 1;
+            }
         }
         stretches.add(html.substring(from).getBytes(StandardCharsets.UTF_8));
 
@@ -70,14 +72,22 @@ public final class SharedPage {
         int[] crcs = new int[count];
         CRC32C whole = new CRC32C();
         CRC32 crc = new CRC32();
-        for (int i = 0; i < count; i++) {
-            byte[] text = stretches.get(i);
-            deflated[i] = deflate(text, i == count - 1);
-            lengths[i] = text.length;
-            crc.reset();
-            crc.update(text);
-            crcs[i] = (int) crc.getValue();
-            whole.update(text);
+        // one compressor for every stretch (reset between them): setting one up costs more than a short stretch
+        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        try {
+            byte[] buffer = new byte[8192];
+            for (int i = 0; i < count; i++) {
+                byte[] text = stretches.get(i);
+                deflater.reset();
+                deflated[i] = deflate(deflater, buffer, text, i == count - 1);
+                lengths[i] = text.length;
+                crc.reset();
+                crc.update(text);
+                crcs[i] = (int) crc.getValue();
+                whole.update(text);
+            }
+        } finally {
+            deflater.end();
         }
         boolean[] cartCountSlots = new boolean[slots.size()];
         for (int i = 0; i < cartCountSlots.length; i++) {
@@ -88,24 +98,18 @@ public final class SharedPage {
     }
 
     /** Raw deflate of one stretch: the last ends the stream, the others end with a sync flush (byte-aligned). */
-    private static byte[] deflate(byte[] text, boolean last) {
-        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
-        try {
-            deflater.setInput(text);
-            if (last) {
-                deflater.finish();
+    private static byte[] deflate(Deflater deflater, byte[] buffer, byte[] text, boolean last) {
+        deflater.setInput(text);
+        if (last) {
+            deflater.finish();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length / 4 + 64);
+        while (true) {
+            int n = last ? deflater.deflate(buffer) : deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
+            out.write(buffer, 0, n);
+            if (last ? deflater.finished() : n < buffer.length) {
+                return out.toByteArray();
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(text.length / 4 + 64);
-            byte[] buffer = new byte[8192];
-            while (true) {
-                int n = last ? deflater.deflate(buffer) : deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
-                out.write(buffer, 0, n);
-                if (last ? deflater.finished() : n < buffer.length) {
-                    return out.toByteArray();
-                }
-            }
-        } finally {
-            deflater.end();
         }
     }
 

@@ -9,5 +9,6 @@ public interface SiteMenu {
     record Entry(String name, String url, List<Entry> children) {
     }
 
-    List<Entry> departments();
+    /** The menu as HTML, escaped and ready to insert (empty when there are no categories). */
+    String html();
 }
