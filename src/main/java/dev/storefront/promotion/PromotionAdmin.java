@@ -14,6 +14,9 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
@@ -30,6 +33,12 @@ import dev.storefront.web.StoreException;
  */
 @ApplicationScoped
 public class PromotionAdmin {
+
+    @Inject
+    Promotions promotions;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     public static final int MAX_GENERATED = 10_000;
     /** No 0/O, 1/I/L: a code read aloud or off a card is not mistyped. */
@@ -104,6 +113,22 @@ public class PromotionAdmin {
                 ((Number) row[3]).longValue());
     }
 
+    /** Runs {@code action} once this transaction has committed (cart views then see the change at once). */
+    private void afterCommit(Runnable action) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    action.run();
+                }
+            }
+        });
+    }
+
     @Transactional
     public Promotion create(PromotionInput input, String actor) {
         InvalidInputException.requireBody(input);
@@ -113,6 +138,7 @@ public class PromotionAdmin {
         if (code != null) {
             addCode(promotion.id, code, null);
         }
+        afterCommit(promotions::automaticChanged);
         audit.record(actor, "promotion.create", "promotion", label(promotion, code), null, snapshot(promotion, code));
         return promotion;
     }
@@ -134,6 +160,7 @@ public class PromotionAdmin {
             addCode(id, code, null);
         }
         promotion.updatedAt = Instant.now();
+        afterCommit(promotions::automaticChanged);
         audit.record(actor, "promotion.update", "promotion", label(promotion, mainCode(id)), was,
                 snapshot(promotion, mainCode(id)));
         return promotion;
@@ -149,6 +176,7 @@ public class PromotionAdmin {
             throw new InUseException("Orders have used this promotion: end it instead of deleting it");
         }
         String code = mainCode(id);
+        afterCommit(promotions::automaticChanged);
         audit.record(actor, "promotion.delete", "promotion", label(promotion, code), snapshot(promotion, code), null);
         promotion.delete();
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -126,7 +127,7 @@ public class Promotions {
             throw new CodeRefusedException("A cart holds at most " + MAX_CODES_PER_CART + " codes.");
         }
         codes.add(code);
-        Outcome outcome = evaluate(cartId, codes, lines, 0, currency, userId, null);
+        Outcome outcome = evaluate(cartId, codes, lines, 0, currency, userId, null, false);
         Optional<DiscountRules.Refusal> refused = outcome.refusals().stream().filter(r -> r.code().equals(code))
                 .findFirst();
         if (refused.isPresent()) {
@@ -154,7 +155,8 @@ public class Promotions {
     @Transactional
     public Outcome outcome(String cartId, List<Line> lines, long shipping, String currency, Long userId,
             String email) {
-        return forCart(cartId, lines, shipping, currency, userId, email).outcome();
+        // checkout: which automatic promotions run is asked now, never the last answer of a cart view
+        return evaluate(cartId, codes(cartId), lines, shipping, currency, userId, email, true);
     }
 
     /** The codes a cart holds and what they (and the automatic promotions) give it: one read of the codes. */
@@ -165,11 +167,51 @@ public class Promotions {
     public CartPromotions forCart(String cartId, List<Line> lines, long shipping, String currency, Long userId,
             String email) {
         List<String> codes = codes(cartId);
-        return new CartPromotions(codes, evaluate(cartId, codes, lines, shipping, currency, userId, email));
+        return new CartPromotions(codes, evaluate(cartId, codes, lines, shipping, currency, userId, email, false));
     }
 
+    /**
+     * How long a cart view may go on knowing that no automatic promotion runs without asking again: most of
+     * the time none does, and asking cost a query on every cart view and add. A promotion made here is seen at
+     * once ({@link #automaticChanged}); one made on another instance within this time. Checkout always asks.
+     */
+    private static final long NO_AUTOMATIC_KEPT_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    /** Until when (System.nanoTime) no automatic promotion is known to run; 0 when not known. Guarded by this. */
+    private long noAutomaticUntil;
+    /** Promotions changed here so far: an answer read across a change is not kept. Guarded by this. */
+    private long automaticChanges;
+
+    /** After a promotion made or changed here is committed: cart views ask the database again. */
+    synchronized void automaticChanged() {
+        automaticChanges++;
+        noAutomaticUntil = 0;
+    }
+
+    private List<Promotion> runningAutomatic(boolean fresh) {
+        long asked = System.nanoTime();
+        long changesSeen;
+        synchronized (this) {
+            if (!fresh && noAutomaticUntil != 0 && asked - noAutomaticUntil < 0) {
+                return List.of();
+            }
+            changesSeen = automaticChanges;
+        }
+        List<Promotion> running = Promotion.<Promotion>list("automatic = true and status = ?1",
+                Promotion.Status.ACTIVE).stream().filter(p -> p.runningAt(Instant.now())).toList();
+        synchronized (this) {
+            if (!running.isEmpty()) {
+                noAutomaticUntil = 0;
+            } else if (automaticChanges == changesSeen) {
+                noAutomaticUntil = asked + NO_AUTOMATIC_KEPT_NANOS;
+            }
+        }
+        return running;
+    }
+
+    /** {@code freshAutomatic}: ask the database which automatic promotions run (checkout), not the last answer. */
     private Outcome evaluate(String cartId, List<String> codes, List<Line> lines, long shipping, String currency,
-            Long userId, String email) {
+            Long userId, String email, boolean freshAutomatic) {
         if (lines.isEmpty()) {
             return Outcome.none();
         }
@@ -179,8 +221,7 @@ public class Promotions {
             offer(code, cartId, userId, email).ifPresentOrElse(codeOffers::add,
                     () -> unknown.add(new DiscountRules.Refusal(code, "The code " + code + " no longer exists.")));
         }
-        List<Offer> automatic = Promotion.<Promotion>list("automatic = true and status = ?1", Promotion.Status.ACTIVE)
-                .stream().filter(p -> p.runningAt(Instant.now()))
+        List<Offer> automatic = runningAutomatic(freshAutomatic).stream()
                 .map(p -> offer(p, null, usedUp(p, null, cartId), usedByShopper(p, cartId, userId, email))).toList();
         if (codeOffers.isEmpty() && automatic.isEmpty()) {
             return new Outcome(List.of(), unknown);

@@ -254,6 +254,26 @@ class PromotionsTest {
     }
 
     @Test
+    void anAutomaticPromotionShowsOnCartsAsSoonAsItIsMadeAndGoesAsSoonAsItEnds() {
+        TestSkus.Sku sku = TestSkus.withStock(2);
+        String cart = Carts.newCart();
+        Carts.add(cart, sku.sku(), 1).then().statusCode(200);
+        // a view while no automatic promotion runs: the store goes on knowing that for a few seconds
+        given().when().get("/api/v1/carts/" + cart).then().body("discounts.size()", equalTo(0));
+        String name = "Autumn days " + suffix();
+        long id = Admins.asAdmin().body(Map.of("name", name, "automatic", true, "kind", "PERCENT_OFF",
+                "percentOff", "10")).when().post("/api/v1/admin/promotions").then().statusCode(201).extract()
+                .jsonPath().getLong("id");
+        try {
+            given().when().get("/api/v1/carts/" + cart).then().body("discounts[0].name", equalTo(name));
+        } finally {
+            Admins.asAdmin().body(Map.of("status", "ENDED")).when().put("/api/v1/admin/promotions/" + id)
+                    .then().statusCode(200);
+        }
+        given().when().get("/api/v1/carts/" + cart).then().body("discounts.size()", equalTo(0));
+    }
+
+    @Test
     void aCodeForOneUsePerCustomerIsRefusedToAGuestsSecondOrderByEmailAndWorksFromTheCheckoutForm() {
         TestSkus.Sku sku = TestSkus.withStock(2);
         String code = "ONCE-" + suffix();
