@@ -7,8 +7,11 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.jpa.Password;
 import io.quarkus.security.jpa.Roles;
 import io.quarkus.security.jpa.UserDefinition;
@@ -55,11 +58,11 @@ public class User extends PanacheEntity {
     }
 
     /** The enabled account the token was issued to; 401 for none, a disabled one, or one that is gone. */
-    public static User signedIn(org.eclipse.microprofile.jwt.JsonWebToken token) {
+    public static User signedIn(JsonWebToken token) {
         if (token.getSubject() == null) {
-            throw new io.quarkus.security.UnauthorizedException();
+            throw new UnauthorizedException();
         }
         return User.<User>findByIdOptional(Long.parseLong(token.getSubject())).filter(u -> u.enabled)
-                .orElseThrow(io.quarkus.security.UnauthorizedException::new);
+                .orElseThrow(UnauthorizedException::new);
     }
 }

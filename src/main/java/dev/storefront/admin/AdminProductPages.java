@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -178,9 +179,8 @@ public class AdminProductPages {
     private Response rerender(Long id, MultivaluedMap<String, String> submitted, InvalidInputException e) {
         List<String> existingImages = id == null ? List.of() : catalog.product(id, p -> List.copyOf(p.images));
         // the stock shown as it is, not 0, beside what was typed (found: "Available 0" after a price error)
-        java.util.Map<String, Integer> available = id == null ? java.util.Map.of() : catalog.product(id,
-                p -> p.variants.stream().collect(java.util.stream.Collectors.toMap(v -> v.sku, Variant::available,
-                        (a, b) -> a)));
+        Map<String, Integer> available = id == null ? Map.of() : catalog.product(id,
+                p -> p.variants.stream().collect(Collectors.toMap(v -> v.sku, Variant::available, (a, b) -> a)));
         List<VariantRow> rows = new ArrayList<>();
         for (int i = 0; i < rowCount(submitted); i++) {
             String sku = value(submitted, "variant." + i + ".sku");

@@ -35,6 +35,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 import dev.storefront.config.StoreConfig;
+import dev.storefront.db.PlainJdbc;
 
 /**
  * The after-commit hook for catalog changes, on every instance: PostgreSQL triggers (migration V6)
@@ -254,12 +255,14 @@ public class CatalogChanges {
 
     /** The products filed under these categories or any of their subcategories. */
     private List<Long> productsUnder(Set<Long> categories) {
-        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
+        return QuarkusTransaction.requiringNew().call(() -> PlainJdbc.list(entityManager, """
                 with recursive under(id) as (
-                    select id from categories where id = any(?1)
+                    select id from categories where id = any(?)
                     union select c.id from categories c join under u on c.parent_id = u.id)
-                select p.id from products p where p.category_id in (select id from under)""", Long.class)
-                .setParameter(1, categories.toArray(Long[]::new)).getResultList());
+                select p.id from products p where p.category_id in (select id from under)""",
+                statement -> statement.setArray(1, statement.getConnection().createArrayOf("bigint",
+                        categories.toArray())),
+                row -> row.getLong(1)));
     }
 
     private void announce(CatalogChanged change) {

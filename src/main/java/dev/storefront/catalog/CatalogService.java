@@ -1,6 +1,5 @@
 package dev.storefront.catalog;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -17,8 +16,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.Session;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.storefront.catalog.CatalogChanges.CatalogChanged;
+import dev.storefront.db.PlainJdbc;
 import dev.storefront.money.Money;
 
 /**
@@ -100,24 +98,18 @@ public class CatalogService {
 
     private ProductDetails loadProductPage(String slug) {
         CategoryTree tree = categoryTree();
-        // one plain statement on the transaction's connection: the product with its category, active variants
-        // and their stock, read as rows into the page's records (no entities to build, track and throw away)
-        return Product.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    select p.id, p.slug, p.name, p.brand, p.description, p.attributes::text, p.images::text,
-                           c.id, c.slug, c.name, c.description,
-                           v.sku, v.attributes::text, v.price_amount, v.currency, v.image,
-                           s.on_hand, s.reserved, s.low_stock_threshold
-                    from products p join categories c on c.id = p.category_id
-                    join variants v on v.product_id = p.id and v.active
-                    left join stock_levels s on s.variant_id = v.id
-                    where p.slug = ? and p.active order by v.position, v.id""")) {
-                statement.setString(1, slug);
-                try (ResultSet rows = statement.executeQuery()) {
-                    return productPage(rows, tree);
-                }
-            }
-        });
+        // one statement: the product with its category, active variants and their stock, read as rows into the
+        // page's records (no entities to build, track and throw away)
+        return PlainJdbc.query(Product.getEntityManager(), """
+                select p.id, p.slug, p.name, p.brand, p.description, p.attributes::text, p.images::text,
+                       c.id, c.slug, c.name, c.description,
+                       v.sku, v.attributes::text, v.price_amount, v.currency, v.image,
+                       s.on_hand, s.reserved, s.low_stock_threshold
+                from products p join categories c on c.id = p.category_id
+                join variants v on v.product_id = p.id and v.active
+                left join stock_levels s on s.variant_id = v.id
+                where p.slug = ? and p.active order by v.position, v.id""",
+                statement -> statement.setString(1, slug), rows -> productPage(rows, tree));
     }
 
     private ProductDetails productPage(ResultSet rows, CategoryTree tree) throws SQLException {
@@ -137,10 +129,8 @@ public class CatalogService {
             Map<String, String> attributes = Collections.unmodifiableMap(json(rows.getString(13), ATTRIBUTES));
             int onHand = rows.getInt(17);
             Availability availability = rows.wasNull() ? Availability.NONE
-                    : new Availability(Math.max(0, onHand - rows.getInt(18)), rows.getInt(19));
-            // "M / Blue", or the product's name when the variant has no distinguishing attributes
-            String label = attributes.isEmpty() ? name : String.join(" / ", attributes.values());
-            options.add(new ProductDetails.VariantOption(rows.getString(12), label,
+                    : new Availability(StockLevel.available(onHand, rows.getInt(18)), rows.getInt(19));
+            options.add(new ProductDetails.VariantOption(rows.getString(12), Variant.label(attributes, name),
                     Money.of(rows.getLong(14), rows.getString(15)), attributes, availability, rows.getString(16)));
         } while (rows.next());
         Money from = options.stream().map(ProductDetails.VariantOption::price).min(Comparator.naturalOrder())
@@ -157,7 +147,7 @@ public class CatalogService {
 
     private <T> T json(String text, TypeReference<T> type) {
         try {
-            return json.readValue(text == null ? (type == IMAGES ? "[]" : "{}") : text, type);
+            return json.readValue(text, type); // the columns are never null (V1)
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable JSON column: " + e.getOriginalMessage(), e);
         }

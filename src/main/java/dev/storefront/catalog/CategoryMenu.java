@@ -18,7 +18,7 @@ import dev.storefront.web.SiteMenu;
  * rendered once (every shopper page shows the same menu) and again after a catalog change.
  */
 @ApplicationScoped
-public class CategoryMenu implements SiteMenu {
+class CategoryMenu implements SiteMenu {
 
     @Inject
     CatalogService catalog;
@@ -44,7 +44,7 @@ public class CategoryMenu implements SiteMenu {
         return rendered.get("menu", key -> Templates.menu(departments()).render());
     }
 
-    List<Entry> departments() {
+    private List<Entry> departments() {
         return catalog.categoryTree().departments().stream().map(CategoryMenu::entry).toList();
     }
 

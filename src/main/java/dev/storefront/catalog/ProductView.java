@@ -1,19 +1,11 @@
 package dev.storefront.catalog;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** A product as its page shows it, detached from the database: safe to keep in memory and share. */
 public record ProductView(long id, String slug, String name, String brand, String description,
         Map<String, String> attributes, List<String> images, CategoryView category) {
-
-    static ProductView of(Product product, CategoryView category) {
-        return new ProductView(product.id, product.slug, product.name, product.brand, product.description,
-                Collections.unmodifiableMap(new LinkedHashMap<>(product.attributes)),
-                List.copyOf(product.images), category);
-    }
 
     public String mainImage() {
         return images.isEmpty() ? null : images.get(0);

@@ -51,6 +51,11 @@ public class StockLevel extends PanacheEntityBase {
     }
 
     public int available() {
+        return available(onHand, reserved);
+    }
+
+    /** Units a shopper may buy of a SKU with this much on hand and reserved. */
+    static int available(int onHand, int reserved) {
         return Math.max(0, onHand - reserved);
     }
 }

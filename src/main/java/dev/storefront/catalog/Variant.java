@@ -61,6 +61,11 @@ public class Variant extends PanacheEntity {
 
     /** "M / Blue", or the product name when the variant has no distinguishing attributes. */
     public String label() {
-        return attributes.isEmpty() ? product.name : String.join(" / ", attributes.values());
+        return label(attributes, product.name);
+    }
+
+    /** The label of a variant with these attributes, of a product with this name (see {@link #label()}). */
+    static String label(Map<String, String> attributes, String productName) {
+        return attributes.isEmpty() ? productName : String.join(" / ", attributes.values());
     }
 }

@@ -12,11 +12,9 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
@@ -34,11 +32,12 @@ import dev.storefront.web.StoreException;
 @ApplicationScoped
 public class PromotionAdmin {
 
-    @Inject
-    Promotions promotions;
+    /** Fired inside the transaction that made, changed or deleted a promotion. */
+    public record PromotionChanged(long promotionId) {
+    }
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    Event<PromotionChanged> changed;
 
     public static final int MAX_GENERATED = 10_000;
     /** No 0/O, 1/I/L: a code read aloud or off a card is not mistyped. */
@@ -113,22 +112,6 @@ public class PromotionAdmin {
                 ((Number) row[3]).longValue());
     }
 
-    /** Runs {@code action} once this transaction has committed (cart views then see the change at once). */
-    private void afterCommit(Runnable action) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    action.run();
-                }
-            }
-        });
-    }
-
     @Transactional
     public Promotion create(PromotionInput input, String actor) {
         InvalidInputException.requireBody(input);
@@ -138,7 +121,7 @@ public class PromotionAdmin {
         if (code != null) {
             addCode(promotion.id, code, null);
         }
-        afterCommit(promotions::automaticChanged);
+        changed.fire(new PromotionChanged(promotion.id));
         audit.record(actor, "promotion.create", "promotion", label(promotion, code), null, snapshot(promotion, code));
         return promotion;
     }
@@ -160,7 +143,7 @@ public class PromotionAdmin {
             addCode(id, code, null);
         }
         promotion.updatedAt = Instant.now();
-        afterCommit(promotions::automaticChanged);
+        changed.fire(new PromotionChanged(promotion.id));
         audit.record(actor, "promotion.update", "promotion", label(promotion, mainCode(id)), was,
                 snapshot(promotion, mainCode(id)));
         return promotion;
@@ -176,7 +159,7 @@ public class PromotionAdmin {
             throw new InUseException("Orders have used this promotion: end it instead of deleting it");
         }
         String code = mainCode(id);
-        afterCommit(promotions::automaticChanged);
+        changed.fire(new PromotionChanged(promotion.id));
         audit.record(actor, "promotion.delete", "promotion", label(promotion, code), snapshot(promotion, code), null);
         promotion.delete();
     }

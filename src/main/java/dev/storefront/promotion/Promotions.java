@@ -1,7 +1,5 @@
 package dev.storefront.promotion;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,14 +12,16 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
+import dev.storefront.db.PlainJdbc;
 import dev.storefront.order.OrderLifecycle.OrderMoved;
+import dev.storefront.promotion.PromotionAdmin.PromotionChanged;
 import dev.storefront.order.OrderStatus;
 import dev.storefront.promotion.DiscountRules.Item;
 import dev.storefront.promotion.DiscountRules.Offer;
@@ -85,21 +85,10 @@ public class Promotions {
     /** The codes a cart holds, in the order applied. */
     @Transactional
     public List<String> codes(String cartId) {
-        // plain JDBC on the transaction's connection: read on every cart view, and Hibernate keeps no plan for a
-        // native query with a result class (each call added an entry to its query plan cache and searched it)
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "select code from cart_discount_codes where cart_id = ? order by added_at, code")) {
-                statement.setString(1, cartId);
-                List<String> codes = new ArrayList<>(2);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        codes.add(rows.getString(1));
-                    }
-                }
-                return List.copyOf(codes);
-            }
-        });
+        // read on every cart view and change
+        return List.copyOf(PlainJdbc.list(em,
+                "select code from cart_discount_codes where cart_id = ? order by added_at, code",
+                statement -> statement.setString(1, cartId), row -> row.getString(1)));
     }
 
     /**
@@ -182,10 +171,12 @@ public class Promotions {
     /** Promotions changed here so far: an answer read across a change is not kept. Guarded by this. */
     private long automaticChanges;
 
-    /** After a promotion made or changed here is committed: cart views ask the database again. */
-    synchronized void automaticChanged() {
-        automaticChanges++;
-        noAutomaticUntil = 0;
+    /** Once a promotion made, changed or deleted here has committed: cart views ask the database again. */
+    void automaticChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PromotionChanged change) {
+        synchronized (this) {
+            automaticChanges++;
+            noAutomaticUntil = 0;
+        }
     }
 
     private List<Promotion> runningAutomatic(boolean fresh) {

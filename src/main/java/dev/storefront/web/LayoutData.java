@@ -7,6 +7,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -36,7 +37,7 @@ public class LayoutData {
     PersonalParts personal;
 
     @Inject
-    io.quarkus.security.identity.SecurityIdentity identity;
+    SecurityIdentity identity;
 
     /** The path of this request, for the admin's side navigation to mark where the admin is. */
     public String path() {

@@ -1,8 +1,12 @@
 package dev.storefront.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,9 +43,21 @@ class PackageDependenciesTest {
                         "dev.storefront.inventory..", "dev.storefront.mail..", "dev.storefront.order..",
                         "dev.storefront.payment..", "dev.storefront.promotion..", "dev.storefront.search..")
                 .layer("Shared").definedBy("dev.storefront.web..", "dev.storefront.audit..",
-                        "dev.storefront.money..", "dev.storefront.config..")
+                        "dev.storefront.money..", "dev.storefront.config..", "dev.storefront.db..")
                 .whereLayer("Back office").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Features").mayOnlyBeAccessedByLayers("Back office")
+                .check(store);
+    }
+
+    /**
+     * A native query with a result class is never found again in Hibernate's query plan cache: each call adds a
+     * plan and searches a bucket of colliding ones (it made cart views twice as slow). Read such rows with plain
+     * JDBC on the transaction's connection, or with HQL.
+     */
+    @Test
+    void noNativeQueryWithAResultClass() {
+        noClasses().should().callMethod(EntityManager.class, "createNativeQuery", String.class, Class.class)
+                .orShould().callMethod(Session.class, "createNativeQuery", String.class, Class.class)
                 .check(store);
     }
 }
