@@ -70,19 +70,28 @@ public class CatalogPages {
     @Path("p/{slug}")
     public Response product(@PathParam("slug") String slug, @QueryParam("variant") String sku,
             @Context Request request) {
+        String bare = productPageKey(slug, null);
+        if (sku == null || sku.isEmpty()) {
+            // loaded inside the page cache: shoppers arriving together at a page not kept wait for one load
+            return pages.page(request, bare, () -> productPage(slug, catalog.productDetails(slug, null)
+                    .orElseThrow(() -> new NotFoundException("No product " + slug))));
+        }
         // a kept page first: most visits cost no product lookup at all
-        String asAsked = productPageKey(slug, sku == null || sku.isEmpty() ? null : sku);
+        String asAsked = productPageKey(slug, sku);
         Response kept = pages.kept(request, asAsked);
         if (kept != null) {
             return kept;
         }
         ProductDetails details = catalog.productDetails(slug, sku)
                 .orElseThrow(() -> new NotFoundException("No product " + slug));
-        // an unknown or missing variant shows the default choice, kept once under the bare path
+        // an unknown variant shows the default choice, kept once under the bare path
         boolean asked = details.selected().sku().equals(sku);
-        return pages.page(request, asked ? asAsked : productPageKey(slug, null), () -> Templates.product(
-                details, related.related(details.product().category().slug(), slug, RELATED),
-                ProductStructuredData.jsonLd(details, config.publicUrl(), json)));
+        return pages.page(request, asked ? asAsked : bare, () -> productPage(slug, details));
+    }
+
+    private TemplateInstance productPage(String slug, ProductDetails details) {
+        return Templates.product(details, related.related(details.product().category().slug(), slug, RELATED),
+                ProductStructuredData.jsonLd(details, config.publicUrl(), json));
     }
 
     private static String productPageKey(String slug, String sku) {

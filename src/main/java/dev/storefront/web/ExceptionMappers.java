@@ -182,7 +182,8 @@ public class ExceptionMappers {
                     && cause.getMessage().contains("multipart")) {
                 return InvalidInputException.of("body", "is not a well-formed multipart form (" + cause.getMessage() + ")");
             }
-            if (cause instanceof SQLException sql && UNSTORABLE_TEXT.contains(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && UNSTORABLE_TEXT.contains(sql.getSQLState())) {
                 return InvalidInputException.of("text", ControlCharacters.PROBLEM);
             }
         }
