@@ -77,7 +77,7 @@ public class AccountService {
         User user = new User();
         user.email = cleanEmail;
         user.name = cleanName;
-        user.roles = User.ROLE_CUSTOMER;
+        user.roles = User.Access.CUSTOMER.roles;
         user.setPassword(password);
         user.persist();
         return user;

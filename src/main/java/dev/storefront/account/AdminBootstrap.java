@@ -29,7 +29,7 @@ public class AdminBootstrap {
         User admin = User.findByEmail(email).orElseGet(User::new);
         admin.email = email;
         admin.name = admin.name.isBlank() ? "Store admin" : admin.name;
-        admin.roles = User.ROLE_ADMIN + "," + User.ROLE_CUSTOMER;
+        admin.roles = User.Access.ADMIN.roles;
         admin.setPassword(config.admin().password());
         admin.persist();
         LOG.infof("Created the first admin account %s", email);

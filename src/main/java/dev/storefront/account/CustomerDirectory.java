@@ -17,7 +17,7 @@ import io.quarkus.panache.common.Sort;
 import dev.storefront.audit.AuditLog;
 import dev.storefront.order.Order;
 
-/** The admin's view of accounts: find them, see their orders, switch them off and on. */
+/** The admin's view of accounts: find them, see their orders, switch them off and on, give them back-office access. */
 @ApplicationScoped
 public class CustomerDirectory {
 
@@ -66,6 +66,29 @@ public class CustomerDirectory {
         if (!enabled) {
             sessions.revokeAll(user.id);
         }
+        return user;
+    }
+
+    /**
+     * Gives an account customer, staff or admin access. An admin cannot change their own (so the store always
+     * keeps the admin who is making changes). Every session of the account ends, so that no browser or token
+     * keeps the access it had: the next sign-in carries the new one.
+     */
+    @Transactional
+    public User setAccess(long id, User.Access access, String actor) {
+        User user = user(id);
+        if (user.email.equalsIgnoreCase(actor)) {
+            throw new ClientErrorException("You cannot change your own access; another admin can", 409);
+        }
+        User.Access before = user.access();
+        if (before == access) {
+            return user;
+        }
+        user.roles = access.roles;
+        user.updatedAt = Instant.now();
+        audit.record(actor, "customer.access", "customer", user.email, Map.of("access", before.name()),
+                Map.of("access", access.name()));
+        sessions.revokeAll(user.id);
         return user;
     }
 

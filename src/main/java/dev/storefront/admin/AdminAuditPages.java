@@ -16,11 +16,12 @@ import io.quarkus.qute.TemplateInstance;
 
 import dev.storefront.audit.AuditEntry;
 import dev.storefront.audit.AuditLog;
+import dev.storefront.web.StoreRoles;
 
 /** The audit log: every admin action, newest first, optionally for one record. */
 @Path("/admin/audit")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed("admin")
+@RolesAllowed(StoreRoles.ADMIN)
 public class AdminAuditPages {
 
     @Inject

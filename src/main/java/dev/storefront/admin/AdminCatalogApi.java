@@ -28,23 +28,24 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
-import dev.storefront.catalog.CatalogAdminService;
 import dev.storefront.catalog.CatalogAdminService.CategoryInput;
 import dev.storefront.catalog.CatalogAdminService.ProductInput;
 import dev.storefront.catalog.CatalogAdminService.VariantInput;
+import dev.storefront.catalog.CatalogAdminService;
 import dev.storefront.catalog.Category;
 import dev.storefront.catalog.Product;
 import dev.storefront.catalog.ProductFilter;
 import dev.storefront.catalog.ProductImages;
 import dev.storefront.catalog.Variant;
-import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.InvalidInputException.FieldError;
+import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.MoneyFormat;
+import dev.storefront.web.StoreRoles;
 
 /** Products, variants, categories and product pictures for integrations, with a bearer token of an admin. */
 @Path("/api/v1/admin")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("admin")
+@RolesAllowed(StoreRoles.ADMIN)
 @Tag(name = "Admin: catalog")
 public class AdminCatalogApi {
 

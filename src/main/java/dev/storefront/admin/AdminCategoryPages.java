@@ -20,16 +20,17 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 
-import dev.storefront.catalog.CatalogAdminService;
 import dev.storefront.catalog.CatalogAdminService.CategoryInput;
 import dev.storefront.catalog.CatalogAdminService.CategoryNode;
+import dev.storefront.catalog.CatalogAdminService;
 import dev.storefront.catalog.Category;
 import dev.storefront.web.InvalidInputException;
+import dev.storefront.web.StoreRoles;
 
 /** The category tree: every category indented under its parent, each editable in place, plus a new one. */
 @Path("/admin/categories")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed("admin")
+@RolesAllowed(StoreRoles.ADMIN)
 public class AdminCategoryPages {
 
     @Inject

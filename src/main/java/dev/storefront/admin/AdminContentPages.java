@@ -25,14 +25,15 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 
 import dev.storefront.content.StorePage;
-import dev.storefront.content.StorePages;
 import dev.storefront.content.StorePages.PageInput;
+import dev.storefront.content.StorePages;
 import dev.storefront.web.InvalidInputException;
+import dev.storefront.web.StoreRoles;
 
 /** The store's own pages (shipping, returns, privacy, ...): a list, and a Markdown editor with a preview. */
 @Path("/admin/pages")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed("admin")
+@RolesAllowed(StoreRoles.ADMIN)
 public class AdminContentPages {
 
     /** The fields of the form, in the order they are shown (the first with an error gets the focus). */

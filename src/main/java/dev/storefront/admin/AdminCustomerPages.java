@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,11 +23,12 @@ import io.quarkus.security.identity.SecurityIdentity;
 import dev.storefront.account.CustomerDirectory;
 import dev.storefront.account.User;
 import dev.storefront.order.Order;
+import dev.storefront.web.StoreRoles;
 
-/** Customers: the list, and each with their orders and the switch that disables the account. */
+/** Customers: the list, and each with their orders, the switch that disables the account, and its access. */
 @Path("/admin/customers")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed("admin")
+@RolesAllowed(StoreRoles.ADMIN)
 public class AdminCustomerPages {
 
     @Inject
@@ -40,7 +42,8 @@ public class AdminCustomerPages {
         static native TemplateInstance list(List<User> users, String q, int page, int pages, long total, String base,
                 String notice, String error);
 
-        static native TemplateInstance customer(User user, List<Order> orders, String notice, String error);
+        static native TemplateInstance customer(User user, List<Order> orders, User.Access[] accesses, String notice,
+                String error);
     }
 
     @GET
@@ -55,8 +58,10 @@ public class AdminCustomerPages {
     @Path("{id}")
     public Response customer(@PathParam("id") long id, @QueryParam("notice") String notice) {
         String text = "disabled".equals(notice) ? "The account is disabled and signed out everywhere."
-                : "enabled".equals(notice) ? "The account can sign in again." : null;
-        return AdminPages.page(Templates.customer(customers.user(id), customers.orders(id), text, null));
+                : "enabled".equals(notice) ? "The account can sign in again."
+                : "access".equals(notice) ? "The access is changed; the account was signed out everywhere and its next"
+                        + " sign-in has it." : null;
+        return AdminPages.page(customerPage(id, text, null));
     }
 
     @POST
@@ -73,16 +78,36 @@ public class AdminCustomerPages {
         return toggle(id, true);
     }
 
+    /** Customer, staff or admin; the form names one of {@link User.Access}. */
+    @POST
+    @Path("{id}/access")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response access(@PathParam("id") long id, @FormParam("access") String name) {
+        User.Access access = User.Access.named(name);
+        if (access == null) {
+            return AdminPages.page(400, customerPage(id, null, "Choose customer, staff or admin access."));
+        }
+        return change(id, "access", () -> customers.setAccess(id, access, identity.getPrincipal().getName()));
+    }
+
     private Response toggle(long id, boolean enabled) {
+        return change(id, enabled ? "enabled" : "disabled",
+                () -> customers.setEnabled(id, enabled, identity.getPrincipal().getName()));
+    }
+
+    private Response change(long id, String notice, Runnable change) {
         try {
-            customers.setEnabled(id, enabled, identity.getPrincipal().getName());
-            return AdminPages.seeOther("/admin/customers/" + id + "?notice=" + (enabled ? "enabled" : "disabled"));
+            change.run();
+            return AdminPages.seeOther("/admin/customers/" + id + "?notice=" + notice);
         } catch (ClientErrorException e) {
             if (e.getResponse().getStatus() == 404) {
                 throw e;
             }
-            return AdminPages.page(e.getResponse().getStatus(),
-                    Templates.customer(customers.user(id), customers.orders(id), null, e.getMessage()));
+            return AdminPages.page(e.getResponse().getStatus(), customerPage(id, null, e.getMessage()));
         }
+    }
+
+    private TemplateInstance customerPage(long id, String notice, String error) {
+        return Templates.customer(customers.user(id), customers.orders(id), User.Access.values(), notice, error);
     }
 }

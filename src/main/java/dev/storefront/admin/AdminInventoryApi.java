@@ -24,17 +24,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
-import dev.storefront.inventory.InventoryService;
 import dev.storefront.inventory.InventoryService.MovementView;
 import dev.storefront.inventory.InventoryService.StockView;
+import dev.storefront.inventory.InventoryService;
 import dev.storefront.inventory.MovementReason;
-import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.InvalidInputException.FieldError;
+import dev.storefront.web.InvalidInputException;
+import dev.storefront.web.StoreRoles;
 
 /** Stock per SKU for warehouse systems: read, set with a version, adjust by a delta, and the history. */
 @Path("/api/v1/admin/inventory")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("admin")
+@RolesAllowed({ StoreRoles.ADMIN, StoreRoles.STAFF })
 @Tag(name = "Admin: inventory")
 public class AdminInventoryApi {
 

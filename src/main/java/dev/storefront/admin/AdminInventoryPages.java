@@ -22,17 +22,18 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 
-import dev.storefront.inventory.InventoryService;
 import dev.storefront.inventory.InventoryService.MovementView;
 import dev.storefront.inventory.InventoryService.StockView;
+import dev.storefront.inventory.InventoryService;
 import dev.storefront.inventory.MovementReason;
-import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.InvalidInputException.FieldError;
+import dev.storefront.web.InvalidInputException;
+import dev.storefront.web.StoreRoles;
 
 /** Stock per SKU: the list, and each SKU's levels, history and the forms that change them. */
 @Path("/admin/inventory")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed("admin")
+@RolesAllowed({ StoreRoles.ADMIN, StoreRoles.STAFF })
 public class AdminInventoryPages {
 
     @Inject

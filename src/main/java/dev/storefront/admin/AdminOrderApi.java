@@ -30,19 +30,20 @@ import dev.storefront.order.OrderLine;
 import dev.storefront.order.OrderStatus;
 import dev.storefront.web.InvalidInputException.FieldError;
 import dev.storefront.web.InvalidInputException;
+import dev.storefront.web.StoreRoles;
 
 /** Orders for integrations: find, read, ship, cancel and refund. */
 @Path("/api/v1/admin/orders")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("admin")
+@RolesAllowed({ StoreRoles.ADMIN, StoreRoles.STAFF })
 @Tag(name = "Admin: orders")
 public class AdminOrderApi {
 
     public record OrderSummaryJson(String number, OrderStatus status, String email, Money total, Money refunded,
-            Instant createdAt, Instant paidAt, Instant shippedAt, String trackingNumber) {
+            Instant createdAt, Instant paidAt, Instant shippedAt, String trackingNumber, String carrier) {
         static OrderSummaryJson of(Order o) {
             return new OrderSummaryJson(o.number, o.status, o.email, o.total(), o.refunded(), o.createdAt, o.paidAt,
-                    o.shippedAt, o.trackingNumber);
+                    o.shippedAt, o.trackingNumber, o.carrier);
         }
     }
 
@@ -60,10 +61,14 @@ public class AdminOrderApi {
 
     public record OrderJson(OrderSummaryJson order, Long userId, List<LineJson> lines, Money subtotal,
             Money shipping, Money tax, String shippingMethod, Object shippingAddress, PaymentJson payment,
-            List<RefundJson> refunds, List<EmailJson> emails, String cancelReason) {
+            List<RefundJson> refunds, List<EmailJson> emails, String cancelReason,
+            List<OrderQueries.TimelineEntry> timeline) {
     }
 
-    public record Shipment(String trackingNumber) {
+    public record NoteRequest(String note) {
+    }
+
+    public record Shipment(String trackingNumber, String carrier) {
     }
 
     public record RefundRequest(String amount, String reason) {
@@ -98,9 +103,10 @@ public class AdminOrderApi {
     @POST
     @Path("{number}/ship")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Marks a paid order shipped with a tracking number and emails the customer")
+    @Operation(summary = "Marks a paid order shipped with a tracking number (and carrier) and emails the customer")
     public OrderJson ship(@PathParam("number") String number, Shipment body) {
-        fulfilment.ship(number, body == null ? null : body.trackingNumber(), actor());
+        fulfilment.ship(number, body == null ? null : body.trackingNumber(), body == null ? null : body.carrier(),
+                actor());
         return json(number);
     }
 
@@ -125,6 +131,23 @@ public class AdminOrderApi {
     @Operation(summary = "Refunds an amount (a decimal such as \"12.50\"; everything left when omitted)")
     public OrderJson refund(@PathParam("number") String number, RefundRequest body) {
         fulfilment.refund(number, body == null ? null : body.amount(), body == null ? null : body.reason(), actor());
+        return json(number);
+    }
+
+    @POST
+    @Path("{number}/notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Adds an internal note to the order (never shown to the customer); it joins the timeline")
+    public OrderJson note(@PathParam("number") String number, NoteRequest body) {
+        fulfilment.addNote(number, InvalidInputException.requireBody(body).note(), actor());
+        return json(number);
+    }
+
+    @POST
+    @Path("{number}/confirmation")
+    @Operation(summary = "Emails the order's confirmation again (409 while the last one is undelivered or under a minute old)")
+    public OrderJson resendConfirmation(@PathParam("number") String number) {
+        fulfilment.resendConfirmation(number, actor());
         return json(number);
     }
 
@@ -179,7 +202,7 @@ public class AdminOrderApi {
                         r.actor, r.createdAt)).toList(),
                 detail.emails().stream().map(e -> new EmailJson(e.kind, e.recipient, e.sentAt, e.attempts,
                         e.lastError)).toList(),
-                o.cancelReason);
+                o.cancelReason, detail.timeline());
     }
 
     private String actor() {

@@ -22,18 +22,20 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 
+import dev.storefront.config.StoreConfig;
 import dev.storefront.fulfilment.OrderFulfilment;
 import dev.storefront.fulfilment.OrderQueries;
-import dev.storefront.order.Order;
 import dev.storefront.money.Money;
+import dev.storefront.order.Order;
 import dev.storefront.order.OrderStatus;
 import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.MoneyFormat;
+import dev.storefront.web.StoreRoles;
 
 /** Orders: the filtered list, and each order with its payment, refunds and emails, and what can be done to it. */
 @Path("/admin/orders")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed("admin")
+@RolesAllowed({ StoreRoles.ADMIN, StoreRoles.STAFF })
 public class AdminOrderPages {
 
     @Inject
@@ -44,6 +46,9 @@ public class AdminOrderPages {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    StoreConfig config;
 
     @CheckedTemplate
     static class Templates {
@@ -56,6 +61,8 @@ public class AdminOrderPages {
 
         static native TemplateInstance confirm(Order order, String question, String consequence, String action,
                 String amount, String reason, String button);
+
+        static native TemplateInstance packingSlip(Order order, String storeName);
     }
 
     /** What a refund of {@code amount} (blank: everything left) would give back, formatted; null if unreadable. */
@@ -92,6 +99,8 @@ public class AdminOrderPages {
             case "delivered" -> "Marked delivered.";
             case "cancelled" -> "The order is cancelled; its stock is back and any payment refunded.";
             case "refunded" -> "The refund went through.";
+            case "noted" -> "The note is added.";
+            case "confirmation" -> "The confirmation is on its way to the customer again.";
             default -> null;
         };
         return render(200, number, List.of(), text, null);
@@ -100,8 +109,9 @@ public class AdminOrderPages {
     @POST
     @Path("{number}/ship")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response ship(@PathParam("number") String number, @RestForm("trackingNumber") String tracking) {
-        return act(number, "shipped", () -> fulfilment.ship(number, tracking, actor()));
+    public Response ship(@PathParam("number") String number, @RestForm("trackingNumber") String tracking,
+            @RestForm("carrier") String carrier) {
+        return act(number, "shipped", () -> fulfilment.ship(number, tracking, carrier, actor()));
     }
 
     @POST
@@ -142,6 +152,27 @@ public class AdminOrderPages {
                     reason == null ? "" : reason, "Refund " + money));
         }
         return act(number, "refunded", () -> fulfilment.refund(number, amount, reason, actor()));
+    }
+
+    @POST
+    @Path("{number}/notes")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response note(@PathParam("number") String number, @RestForm("note") String note) {
+        return act(number, "noted", () -> fulfilment.addNote(number, note, actor()));
+    }
+
+    @POST
+    @Path("{number}/confirmation")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response resendConfirmation(@PathParam("number") String number) {
+        return act(number, "confirmation", () -> fulfilment.resendConfirmation(number, actor()));
+    }
+
+    /** A printable page for whoever packs the parcel: the address and what goes in it, no prices. */
+    @GET
+    @Path("{number}/packing-slip")
+    public Response packingSlip(@PathParam("number") String number) {
+        return AdminPages.page(Templates.packingSlip(detail(number).order(), config.name()));
     }
 
     private Response act(String number, String notice, Runnable action) {

@@ -17,11 +17,15 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.storefront.search.SearchIndex;
+import dev.storefront.web.StoreRoles;
 
-/** The admin's dashboard: sales, the 30-day chart, what waits to ship, low stock, failed emails, search index. */
+/**
+ * The back office's dashboard (admin and staff): sales, the 30-day chart, what waits to ship, low stock, failed
+ * emails; the search index's rebuild is the admin's.
+ */
 @Path("/admin")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed("admin")
+@RolesAllowed({ StoreRoles.ADMIN, StoreRoles.STAFF })
 public class AdminPages {
 
     @Inject
@@ -49,6 +53,7 @@ public class AdminPages {
     /** Re-reads every product into the search index; the page comes back when it is done. */
     @POST
     @Path("search/reindex")
+    @RolesAllowed(StoreRoles.ADMIN)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response reindex() {
         boolean ran = searchIndex.rebuild();

@@ -31,22 +31,23 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 
-import dev.storefront.catalog.CatalogAdminService;
 import dev.storefront.catalog.CatalogAdminService.ProductInput;
 import dev.storefront.catalog.CatalogAdminService.VariantInput;
+import dev.storefront.catalog.CatalogAdminService;
 import dev.storefront.catalog.Product;
 import dev.storefront.catalog.ProductFilter;
 import dev.storefront.catalog.ProductImages;
 import dev.storefront.catalog.Variant;
 import dev.storefront.catalog.transfer.CatalogCsv;
-import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.InvalidInputException.FieldError;
+import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.MoneyFormat;
+import dev.storefront.web.StoreRoles;
 
 /** The admin's product list and the form that creates and edits a product with its variants and pictures. */
 @Path("/admin/products")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed("admin")
+@RolesAllowed(StoreRoles.ADMIN)
 public class AdminProductPages {
 
     /** Blank variant rows offered on the form, for adding SKUs without JavaScript. */

@@ -25,10 +25,11 @@ import io.quarkus.security.identity.SecurityIdentity;
 import dev.storefront.config.StoreConfig;
 import dev.storefront.money.Money;
 import dev.storefront.promotion.Promotion;
-import dev.storefront.promotion.PromotionAdmin;
 import dev.storefront.promotion.PromotionAdmin.PromotionInput;
+import dev.storefront.promotion.PromotionAdmin;
 import dev.storefront.promotion.PromotionCode;
 import dev.storefront.web.InvalidInputException;
+import dev.storefront.web.StoreRoles;
 
 /**
  * Promotions for integrations: discount codes and automatic promotions, their usage and revenue, and bulk
@@ -36,7 +37,7 @@ import dev.storefront.web.InvalidInputException;
  */
 @Path("/api/v1/admin/promotions")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("admin")
+@RolesAllowed(StoreRoles.ADMIN)
 @Tag(name = "Admin: promotions")
 public class AdminPromotionApi {
 

@@ -31,10 +31,11 @@ import io.quarkus.security.identity.SecurityIdentity;
 import dev.storefront.config.StoreConfig;
 import dev.storefront.money.Money;
 import dev.storefront.promotion.Promotion;
-import dev.storefront.promotion.PromotionAdmin;
 import dev.storefront.promotion.PromotionAdmin.PromotionInput;
+import dev.storefront.promotion.PromotionAdmin;
 import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.MoneyFormat;
+import dev.storefront.web.StoreRoles;
 
 /**
  * Promotions in the back office: the list with how each did, a form to make or change one (errors beside
@@ -43,7 +44,7 @@ import dev.storefront.web.MoneyFormat;
  */
 @Path("/admin/promotions")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed("admin")
+@RolesAllowed(StoreRoles.ADMIN)
 public class AdminPromotionPages {
 
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'",

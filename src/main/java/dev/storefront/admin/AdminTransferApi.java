@@ -30,12 +30,13 @@ import io.quarkus.security.identity.SecurityIdentity;
 import dev.storefront.catalog.transfer.CatalogCsv;
 import dev.storefront.catalog.transfer.CatalogTransfer;
 import dev.storefront.catalog.transfer.ImportJob;
-import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.InvalidInputException.FieldError;
+import dev.storefront.web.InvalidInputException;
+import dev.storefront.web.StoreRoles;
 
 /** The catalog as CSV: export it, import it (all or nothing), and follow an import. */
 @jakarta.ws.rs.Path("/api/v1/admin/catalog")
-@RolesAllowed("admin")
+@RolesAllowed(StoreRoles.ADMIN)
 @Tag(name = "Admin: bulk CSV")
 public class AdminTransferApi {
 

@@ -26,11 +26,12 @@ import io.quarkus.security.identity.SecurityIdentity;
 import dev.storefront.catalog.transfer.CatalogCsv;
 import dev.storefront.catalog.transfer.CatalogTransfer;
 import dev.storefront.catalog.transfer.ImportJob;
+import dev.storefront.web.StoreRoles;
 
 /** Bulk CSV: download the catalog, upload a file, and watch an import (the page refreshes itself). */
 @Path("/admin/catalog")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed("admin")
+@RolesAllowed(StoreRoles.ADMIN)
 public class AdminTransferPages {
 
     @Inject

@@ -21,6 +21,10 @@ public interface StoreConfig {
     @WithDefault("en-US")
     Locale locale();
 
+    /** The time zone dates are shown in (an IANA name); the store keeps every instant in UTC. */
+    @WithDefault("UTC")
+    java.time.ZoneId timeZone();
+
     /**
      * The address shoppers reach the shop at, without a trailing slash, such as {@code https://shop.example.com};
      * absolute links (canonical, sitemap, Open Graph, emails) are built from it.

@@ -1,8 +1,10 @@
 package dev.storefront.fulfilment;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 
@@ -21,6 +23,7 @@ import dev.storefront.audit.AuditLog;
 import dev.storefront.config.StoreConfig;
 import dev.storefront.inventory.StockReservation;
 import dev.storefront.mail.OrderEmails;
+import dev.storefront.mail.OutboxEmail;
 import dev.storefront.money.Money;
 import dev.storefront.order.Order;
 import dev.storefront.order.OrderLifecycle;
@@ -47,7 +50,8 @@ public class OrderFulfilment {
     /** The order is not in a state that allows this; 409 naming the state. */
     public static class WrongStateException extends ClientErrorException {
         public WrongStateException(Order order, String action) {
-            super("Order " + order.number + " is " + order.status + "; it cannot be " + action, 409);
+            super("Order " + order.number + " is " + order.status.words().toLowerCase(Locale.ROOT) + "; it cannot be "
+                    + action, 409);
         }
     }
 
@@ -79,11 +83,22 @@ public class OrderFulfilment {
     @Inject
     StoreConfig config;
 
-    /** PAID to SHIPPED with a tracking number; the shipping email is queued in the same transaction. */
-    public Order ship(String number, String trackingNumber, String actor) {
+    /**
+     * PAID to SHIPPED with a tracking number and, if given, the carrier; the shipping email is queued in the same
+     * transaction.
+     */
+    public Order ship(String number, String trackingNumber, String carrierName, String actor) {
         String tracking = trackingNumber == null ? "" : trackingNumber.strip();
+        String carrier = carrierName == null ? "" : carrierName.strip();
+        List<FieldError> errors = new ArrayList<>();
         if (tracking.isEmpty() || tracking.length() > 100) {
-            throw InvalidInputException.of("trackingNumber", "must be 1-100 characters");
+            errors.add(new FieldError("trackingNumber", "must be 1-100 characters"));
+        }
+        if (carrier.length() > 60) {
+            errors.add(new FieldError("carrier", "must be at most 60 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
         }
         return QuarkusTransaction.requiringNew().call(() -> {
             Order order = locked(number);
@@ -91,10 +106,61 @@ public class OrderFulfilment {
                 throw new WrongStateException(order, "shipped");
             }
             Map<String, Object> before = snapshot(order);
-            lifecycle.move(order.id, order.status, OrderStatus.SHIPPED, actor, "tracking number " + tracking);
+            lifecycle.move(order.id, order.status, OrderStatus.SHIPPED, actor,
+                    (carrier.isEmpty() ? "" : "with " + carrier + ", ") + "tracking number " + tracking);
             order.trackingNumber = tracking;
+            order.carrier = carrier.isEmpty() ? null : carrier;
             emails.queueShipped(order, config.publicUrl() + order.pagePath());
             audit.record(actor, "order.ship", "order", number, before, snapshot(order));
+            return order;
+        });
+    }
+
+    /** A note on the order for the store's people (never shown to the shopper); 1 to 2,000 characters. */
+    public OrderNote addNote(String number, String text, String actor) {
+        String body = text == null ? "" : text.strip();
+        if (body.isEmpty() || body.length() > OrderNote.MAX_LENGTH) {
+            throw InvalidInputException.of("note", "must be 1-" + OrderNote.MAX_LENGTH + " characters");
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Order order = locked(number);
+            OrderNote note = new OrderNote();
+            note.orderId = order.id;
+            note.author = actor;
+            note.body = body;
+            note.persist();
+            audit.record(actor, "order.note", "order", number, Map.of(), Map.of("note", body));
+            return note;
+        });
+    }
+
+    /**
+     * Sends the order's confirmation once more. Refused while the last one is not delivered yet (the outbox keeps
+     * trying) or was sent again less than a minute ago, so that a double click or a repeated request sends one email.
+     */
+    public Order resendConfirmation(String number, String actor) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Order order = locked(number);
+            if (!OrderStatus.PAID_FOR.contains(order.status)) {
+                throw new WrongStateException(order, "confirmed again");
+            }
+            List<OutboxEmail> confirmations = OutboxEmail.list("orderId = ?1 and (kind = ?2 or kind like ?3) order by id",
+                    order.id, OrderEmails.CONFIRMATION, OrderEmails.CONFIRMATION_AGAIN + "%");
+            if (!confirmations.isEmpty()) {
+                OutboxEmail last = confirmations.get(confirmations.size() - 1);
+                if (last.sentAt == null) {
+                    throw new ClientErrorException("The last confirmation of order " + number + " is not delivered"
+                            + " yet; the store keeps trying to send it", 409);
+                }
+                if (last.kind.startsWith(OrderEmails.CONFIRMATION_AGAIN)
+                        && last.createdAt.isAfter(Instant.now().minusSeconds(60))) {
+                    throw new ClientErrorException("The confirmation of order " + number + " was sent less than a"
+                            + " minute ago", 409);
+                }
+            }
+            emails.queueConfirmationAgain(order, confirmations.size() + 1, config.publicUrl() + order.pagePath());
+            audit.record(actor, "order.confirmation-again", "order", number, Map.of(),
+                    Map.of("copy", confirmations.size() + 1));
             return order;
         });
     }
@@ -272,6 +338,7 @@ public class OrderFulfilment {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("status", order.status);
         map.put("trackingNumber", order.trackingNumber);
+        map.put("carrier", order.carrier);
         map.put("refundedAmount", order.refundedAmount);
         return map;
     }

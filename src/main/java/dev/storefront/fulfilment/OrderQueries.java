@@ -1,8 +1,10 @@
 package dev.storefront.fulfilment;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,12 +16,14 @@ import jakarta.transaction.Transactional;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
+import dev.storefront.mail.OrderEmails;
 import dev.storefront.mail.OutboxEmail;
 import dev.storefront.order.Order;
 import dev.storefront.order.OrderEvent;
 import dev.storefront.order.OrderStatus;
 import dev.storefront.order.Refund;
 import dev.storefront.payment.Payment;
+import dev.storefront.web.MoneyFormat;
 
 /** Finds orders for the admin: by status, date, customer, number or free text. */
 @ApplicationScoped
@@ -31,7 +35,40 @@ public class OrderQueries {
 
     /** An order with everything the admin's detail shows. */
     public record Detail(Order order, Payment payment, List<Refund> refunds, List<OutboxEmail> emails,
-            List<OrderEvent> history) {
+            List<OrderEvent> history, List<OrderNote> notes) {
+
+        /**
+         * Everything that happened to the order, newest first: its moves (placed, paid, shipped with carrier and
+         * tracking, delivered, cancelled, refunded), each refund, each email (sent, or waiting), and the notes.
+         */
+        public List<TimelineEntry> timeline() {
+            List<TimelineEntry> entries = new ArrayList<>();
+            for (OrderEvent event : history) {
+                entries.add(new TimelineEntry(event.at, "status", event.shopperWords(), "", event.actor));
+            }
+            for (Refund refund : refunds) {
+                entries.add(new TimelineEntry(refund.createdAt, "refund", "Refund of " + MoneyFormat.formatted(
+                        refund.money(order.currency)) + " " + refund.status.name().toLowerCase(Locale.ROOT),
+                        refund.reason, refund.actor));
+            }
+            for (OutboxEmail email : emails) {
+                String what = OrderEmails.words(email.kind);
+                entries.add(email.sentAt != null
+                        ? new TimelineEntry(email.sentAt, "email", what + " emailed", email.recipient, "store")
+                        : new TimelineEntry(email.createdAt, "email", what + " not delivered yet", email.recipient
+                                + (email.lastError == null ? "" : " (" + email.attempts + " attempts: " + email.lastError
+                                        + ")"), "store"));
+            }
+            for (OrderNote note : notes) {
+                entries.add(new TimelineEntry(note.createdAt, "note", "Note", note.body, note.author));
+            }
+            entries.sort(Comparator.comparing(TimelineEntry::at).reversed());
+            return entries;
+        }
+    }
+
+    /** One line of an order's timeline: when, what kind (status, refund, email, note), what, more, and who. */
+    public record TimelineEntry(Instant at, String kind, String what, String detail, String by) {
     }
 
     @Transactional
@@ -52,7 +89,8 @@ public class OrderQueries {
         return Order.findByNumber(number).map(order -> new Detail(order, Payment.findById(order.id),
                 Refund.list("orderId = ?1 order by createdAt", order.id),
                 OutboxEmail.list("orderId = ?1 order by createdAt", order.id),
-                OrderEvent.list("orderId = ?1 order by id", order.id)));
+                OrderEvent.list("orderId = ?1 order by id", order.id),
+                OrderNote.list("orderId = ?1 order by id", order.id)));
     }
 
     private record Query(String where, Map<String, Object> params) {

@@ -18,6 +18,8 @@ public class OrderEmails {
     public static final String CANCELLED = "ORDER_CANCELLED";
     /** One per refund: the kind carries the refund's id. */
     public static final String REFUNDED = "ORDER_REFUND:";
+    /** The confirmation sent again at the store's request: the kind carries how many times (2, 3, ...). */
+    public static final String CONFIRMATION_AGAIN = "ORDER_CONFIRMATION_AGAIN:";
 
     @Inject
     StoreConfig config;
@@ -46,6 +48,32 @@ public class OrderEmails {
         queue(order, CONFIRMATION, "Your " + config.name() + " order " + order.number,
                 Templates.confirmation(config.name(), order, orderLink),
                 Templates.confirmationText(config.name(), order, orderLink));
+    }
+
+    /**
+     * Queues the confirmation once more (the customer lost it, or it went to spam), as the {@code copy}th copy;
+     * the copy's number keeps one email per request even if the request is repeated.
+     */
+    public void queueConfirmationAgain(Order order, int copy, String orderLink) {
+        queue(order, CONFIRMATION_AGAIN + copy, "Your " + config.name() + " order " + order.number,
+                Templates.confirmation(config.name(), order, orderLink),
+                Templates.confirmationText(config.name(), order, orderLink));
+    }
+
+    /** What an email of this kind is, in words for the back office ("Order confirmation", "Refund notice"). */
+    public static String words(String kind) {
+        if (kind.startsWith(CONFIRMATION_AGAIN)) {
+            return "Order confirmation (sent again)";
+        }
+        if (kind.startsWith(REFUNDED)) {
+            return "Refund notice";
+        }
+        return switch (kind) {
+            case CONFIRMATION -> "Order confirmation";
+            case SHIPPED -> "Shipping notice";
+            case CANCELLED -> "Cancellation notice";
+            default -> kind;
+        };
     }
 
     /** Queues the shipping notice with the tracking number; one per order. */

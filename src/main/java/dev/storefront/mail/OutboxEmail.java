@@ -26,6 +26,11 @@ public class OutboxEmail extends PanacheEntity {
     public String lastError;
     public Instant createdAt = Instant.now();
 
+    /** What the email is, in words ("Order confirmation", "Refund notice"). */
+    public String kindWords() {
+        return orderId == null ? kind : OrderEmails.words(kind);
+    }
+
     /** Puts an email in the outbox, in the caller's transaction; the sender delivers it. */
     static void queue(Long orderId, String kind, String recipient, String subject, String html, String text) {
         OutboxEmail email = new OutboxEmail();

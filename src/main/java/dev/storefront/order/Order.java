@@ -67,6 +67,9 @@ public class Order extends PanacheEntity {
     public String cancelReason;
     public Instant shippedAt;
     public String trackingNumber;
+
+    /** Who carries the parcel ("DHL", "Royal Mail"), when the store said so on shipping; null otherwise. */
+    public String carrier;
     /** Given back so far, in minor units; never more than the total. */
     public long refundedAmount;
 

@@ -12,6 +12,7 @@ import jakarta.ws.rs.NotFoundException;
 import io.quarkus.security.identity.SecurityIdentity;
 
 import dev.storefront.web.SecureTokens;
+import dev.storefront.web.StoreRoles;
 
 /**
  * Who may see an order: its owner, an admin, or whoever holds the access token from its confirmation
@@ -37,7 +38,7 @@ public class OrderAccess {
         if (identity.isAnonymous()) {
             return false;
         }
-        return identity.hasRole("admin")
+        return identity.hasRole(StoreRoles.ADMIN) || identity.hasRole(StoreRoles.STAFF)
                 || order.userId != null && order.userId.toString().equals(subject());
     }
 

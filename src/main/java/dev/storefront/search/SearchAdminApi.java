@@ -9,10 +9,12 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import dev.storefront.web.StoreRoles;
+
 /** The admin's "rebuild the search index" action: re-reads every product from the database. */
 @Path("/api/v1/admin/search/reindex")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("admin")
+@RolesAllowed(StoreRoles.ADMIN)
 public class SearchAdminApi {
 
     @Inject

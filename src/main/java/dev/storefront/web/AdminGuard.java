@@ -11,13 +11,13 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Everything under {@code /admin} and {@code /api/v1/admin} needs the admin role, whatever the resource
- * declares, so that a new admin route cannot be left open by forgetting an annotation. Anonymous
- * visitors are sent to sign in (pages) or get 401 (API); other accounts get 403.
+ * Everything under {@code /admin} and {@code /api/v1/admin} needs a back-office role (admin or staff),
+ * whatever the resource declares, so that a new admin route cannot be left open by forgetting an
+ * annotation. Anonymous visitors are sent to sign in (pages) or get 401 (API); other accounts get 403.
+ * Staff are kept to their areas ({@link StoreRoles#staffArea}) before matching too, so that a route of the
+ * admin's answers them 403 whatever its method or media type; each resource declares its roles as well.
  */
 public class AdminGuard {
-
-    public static final String ROLE = "admin";
 
     @Inject
     CurrentIdentityAssociation identities;
@@ -33,7 +33,8 @@ public class AdminGuard {
             if (identity.isAnonymous()) {
                 throw new UnauthorizedException();
             }
-            if (!identity.hasRole(ROLE)) {
+            if (!identity.hasRole(StoreRoles.ADMIN)
+                    && !(identity.hasRole(StoreRoles.STAFF) && StoreRoles.staffArea(path))) {
                 throw new ForbiddenException();
             }
             return null;

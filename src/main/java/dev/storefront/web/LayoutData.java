@@ -49,6 +49,11 @@ public class LayoutData {
         return identity.isAnonymous() ? "" : identity.getPrincipal().getName();
     }
 
+    /** Whether the signed-in account is an admin (staff see only the back office's orders, stock and dashboard). */
+    public boolean admin() {
+        return identity.hasRole(StoreRoles.ADMIN);
+    }
+
     public String storeName() {
         return config.name();
     }

@@ -1,6 +1,13 @@
 package dev.storefront.web;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.quarkus.qute.TemplateExtension;
 
@@ -20,12 +27,48 @@ public final class TextFormat {
         return text.substring(0, cut > 0 ? cut : max - 1).stripTrailing() + "…";
     }
 
-    private static final java.time.format.DateTimeFormatter READABLE = java.time.format.DateTimeFormatter
-            .ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
+    private static volatile DateTimeFormatter readable;
 
-    /** An instant as people read it: "2 Dec 2026, 09:41 UTC" (the store keeps and shows time in UTC). */
-    public static String readable(java.time.Instant at) {
-        return at == null ? "" : READABLE.format(at);
+    /**
+     * An instant as people read it, in the store's time zone and locale: "2 Dec 2026, 09:41 UTC",
+     * "2 Dec 2026, 10:41 CET" with {@code STORE_TIME_ZONE=Europe/Berlin}.
+     */
+    public static String readable(Instant at) {
+        return at == null ? "" : readableFormat().format(at);
+    }
+
+    /** How long ago, in words: "just now", "5 minutes ago", "3 hours ago", "yesterday", "12 days ago". */
+    public static String ago(Instant at) {
+        return at == null ? "" : ago(at, Instant.now());
+    }
+
+    static String ago(Instant at, Instant now) {
+        long seconds = Duration.between(at, now).getSeconds();
+        if (seconds < 60) {
+            return seconds < -60 ? "in the future" : "just now";
+        }
+        long minutes = seconds / 60;
+        if (minutes < 60) {
+            return minutes == 1 ? "a minute ago" : minutes + " minutes ago";
+        }
+        long hours = minutes / 60;
+        if (hours < 24) {
+            return hours == 1 ? "an hour ago" : hours + " hours ago";
+        }
+        long days = hours / 24;
+        return days == 1 ? "yesterday" : days < 60 ? days + " days ago" : days / 30 + " months ago";
+    }
+
+    private static DateTimeFormatter readableFormat() {
+        DateTimeFormatter format = readable;
+        if (format == null) {
+            var config = ConfigProvider.getConfig();
+            Locale locale = config.getOptionalValue("storefront.locale", Locale.class).orElse(Locale.US);
+            ZoneId zone = config.getOptionalValue("storefront.time-zone", ZoneId.class).orElse(ZoneOffset.UTC);
+            format = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", locale).withZone(zone);
+            readable = format;
+        }
+        return format;
     }
 
     /** "madeIn" becomes "Made in". */

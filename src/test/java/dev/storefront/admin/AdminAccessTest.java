@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -29,7 +31,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 import dev.storefront.config.StoreConfig;
+import dev.storefront.testing.Admins;
 import dev.storefront.testing.FormClient;
+import dev.storefront.web.StoreRoles;
 
 /**
  * Walks every route under /admin and /api/v1/admin found in the compiled resources, so a new admin route
@@ -44,7 +48,11 @@ class AdminAccessTest {
     @Inject
     RedisDataSource redis;
 
-    record Route(String method, String path) {
+    /** A route and the roles it admits (its method's {@code @RolesAllowed}, else its class's). */
+    record Route(String method, String path, Set<String> roles) {
+        Route(String method, String path) {
+            this(method, path, Set.of());
+        }
     }
 
     @BeforeEach
@@ -85,11 +93,94 @@ class AdminAccessTest {
         }
     }
 
+    /**
+     * Each back-office route declares its roles, and staff get exactly the admin-and-staff ones: orders, stock
+     * and the dashboard, but not products, prices, promotions, settings or other accounts (403).
+     */
+    @Test
+    void staffReachOnlyTheRoutesDeclaredForStaff() throws Exception {
+        List<Route> routes = adminRoutes();
+        String staff = Admins.newStaff()[1];
+        int forStaff = 0;
+        for (Route route : routes) {
+            assertTrue(route.roles().contains(StoreRoles.ADMIN), "every back-office route admits admins: " + route);
+            int status = given().redirects().follow(false).auth().oauth2(staff).contentType(ContentType.JSON)
+                    .when().request(route.method(), route.path()).statusCode();
+            if (route.roles().contains(StoreRoles.STAFF)) {
+                forStaff++;
+                assertTrue(status != 401 && status != 403 && status < 500, "staff may use " + route + ": " + status);
+            } else {
+                assertEquals(403, status, "staff may not use " + route);
+            }
+        }
+        assertTrue(forStaff >= 10 && forStaff < routes.size() / 2, "staff have orders and stock, not the rest: "
+                + forStaff + " of " + routes.size());
+        for (String adminOnly : List.of("/admin/products", "/admin/promotions", "/admin/customers", "/admin/catalog",
+                "/admin/pages", "/admin/audit", "/admin/categories", "/api/v1/admin/products")) {
+            assertTrue(routes.stream().anyMatch(r -> r.path().equals(adminOnly) && !r.roles().contains(StoreRoles.STAFF)),
+                    adminOnly + " is the admin's alone");
+        }
+    }
+
+    /** Staff see the back office's orders, stock and dashboard in the side navigation, and nothing else. */
+    @Test
+    void staffSeeOnlyTheirPartOfTheBackOffice() {
+        String staff = Admins.newStaff()[1];
+        String html = given().auth().oauth2(staff).when().get("/admin").then().statusCode(200).extract().asString();
+        assertTrue(html.contains("<a href=\"/admin/orders\">Orders</a>") && html.contains("<a href=\"/admin/inventory\">"),
+                "orders and stock");
+        assertTrue(!html.contains("href=\"/admin/products\"") && !html.contains("href=\"/admin/promotions\"")
+                && !html.contains("href=\"/admin/customers\"") && !html.contains("/admin/search/reindex"),
+                "no links to what staff may not open");
+        String admin = given().auth().oauth2(Admins.adminToken()).when().get("/admin").then().statusCode(200)
+                .extract().asString();
+        assertTrue(admin.contains("href=\"/admin/products\"") && admin.contains("/admin/search/reindex"),
+                "admins see everything");
+    }
+
+    /**
+     * The admin gives an account staff access on its page; the account's old session ends (its token has the
+     * old roles), its next sign-in reaches orders and not products, and an admin cannot change their own.
+     */
+    @Test
+    void anAdminGivesAndTakesStaffAccessOnTheCustomersPage() {
+        String[] customer = Admins.newCustomer();
+        int id = Admins.asAdmin().queryParam("q", customer[0]).when().get("/api/v1/admin/customers").then()
+                .extract().path("items[0].id");
+        changeAccess(id, "staff").then().statusCode(303);
+        given().auth().oauth2(customer[1]).when().get("/api/v1/account").then().statusCode(401);
+        String staff = Admins.token(customer[0], "correct horse battery staple");
+        given().auth().oauth2(staff).when().get("/admin/orders").then().statusCode(200);
+        given().auth().oauth2(staff).when().get("/admin/products").then().statusCode(403);
+        String page = given().auth().oauth2(Admins.adminToken()).when().get("/admin/customers/" + id).then()
+                .statusCode(200).extract().asString();
+        assertTrue(page.contains("<option value=\"staff\" selected>"), "the page shows the access it has");
+
+        changeAccess(id, "customer").then().statusCode(303);
+        String again = Admins.token(customer[0], "correct horse battery staple");
+        given().auth().oauth2(again).when().get("/admin/orders").then().statusCode(403);
+
+        String refused = changeAccess(id, "owner").then().statusCode(400).extract().asString();
+        assertTrue(refused.contains("Choose customer, staff or admin access."), refused);
+        int self = Admins.asAdmin().queryParam("q", config.admin().email()).when().get("/api/v1/admin/customers")
+                .then().extract().path("items[0].id");
+        String own = changeAccess(self, "customer").then().statusCode(409).extract().asString();
+        assertTrue(own.contains("You cannot change your own access"), own);
+        Admins.asAdmin().body(Map.of("access", "nobody")).when().put("/api/v1/admin/customers/" + id + "/access")
+                .then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("access"));
+    }
+
     @Test
     void anAdminReachesTheAdminHome() {
         String admin = token(config.admin().email(), config.admin().password());
         String html = given().auth().oauth2(admin).when().get("/admin").then().statusCode(200).extract().asString();
         assertTrue(html.contains("Rebuild the search index"));
+    }
+
+    /** The customer page's access form, posted as the admin. */
+    private static io.restassured.response.Response changeAccess(int id, String access) {
+        return given().redirects().follow(false).auth().oauth2(Admins.adminToken()).contentType(ContentType.URLENC)
+                .formParam("access", access).when().post("/admin/customers/" + id + "/access");
     }
 
     private static String token(String email, String password) {
@@ -129,7 +220,9 @@ class AdminAccessTest {
                         path = path.substring(0, path.length() - 1);
                     }
                     if (path.equals("/admin") || path.startsWith("/admin/") || path.startsWith("/api/v1/admin")) {
-                        routes.add(new Route(verb, path));
+                        RolesAllowed declared = method.isAnnotationPresent(RolesAllowed.class)
+                                ? method.getAnnotation(RolesAllowed.class) : type.getAnnotation(RolesAllowed.class);
+                        routes.add(new Route(verb, path, declared == null ? Set.of() : Set.of(declared.value())));
                     }
                 }
             }

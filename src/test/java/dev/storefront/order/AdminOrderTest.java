@@ -150,7 +150,7 @@ class AdminOrderTest {
                 + "where o.number = '" + paid + "' and m.reason = 'ORDER_CANCELLED' and m.delta = 3"));
         // the admin page shows it all
         given().auth().oauth2(admin).when().get("/admin/orders/" + paid).then().statusCode(200)
-                .body(containsString("Cancelled")).body(containsString("ORDER_CONFIRMATION"));
+                .body(containsString("Cancelled")).body(containsString("Order confirmation"));
     }
 
     @Test
@@ -207,6 +207,72 @@ class AdminOrderTest {
                 .orElseThrow();
         assertEquals(limit, Long.parseLong(files.group(2)), "the process's own limit");
         assertTrue(Long.parseLong(files.group(1)) > 10, "sockets, jars and logs are open files");
+    }
+
+    /**
+     * Staff handle an order from its page: the confirmation emailed again (once, however often the button is
+     * pressed), an internal note, shipping with carrier and tracking; the timeline tells it newest first, and the
+     * packing slip shows the address and the items without prices.
+     */
+    @Test
+    void staffHandleAnOrderFromItsPageAndReadItsTimeline() throws Exception {
+        String number = paidOrder(1);
+        String[] member = Admins.newStaff();
+        String staff = member[1];
+        assertEquals(1, Mailbox.await(Mailbox.subjectContains("order " + number)).size(), "the first confirmation");
+
+        page(staff, "/admin/orders/" + number + "/confirmation", Map.of()).then().statusCode(303);
+        String again = page(staff, "/admin/orders/" + number + "/confirmation", Map.of()).then().statusCode(409)
+                .extract().asString();
+        assertTrue(again.contains("is not delivered yet") || again.contains("less than a minute ago"), again);
+        Mailbox.await(Mailbox.subjectContains("order " + number).and(m -> Mailbox.received(
+                Mailbox.subjectContains("order " + number)).size() >= 2));
+        assertEquals(2, Mailbox.received(Mailbox.subjectContains("order " + number)).size(), "delivered again");
+        assertEquals(2L, count("select count(*) from outbox_emails e join orders o on o.id = e.order_id where o.number = '"
+                + number + "' and e.kind like 'ORDER_CONFIRMATION%'"), "once more, not twice");
+        page(staff, "/admin/orders/" + number + "/confirmation", Map.of()).then().statusCode(409);
+
+        String empty = page(staff, "/admin/orders/" + number + "/notes", Map.of("note", "  ")).then().statusCode(400)
+                .extract().asString();
+        assertTrue(empty.contains("must be 1-2000 characters"), "an empty note is refused: " + empty);
+        page(staff, "/admin/orders/" + number + "/notes", Map.of("note", "Customer called:\nleave at the back door"))
+                .then().statusCode(303);
+        page(staff, "/admin/orders/" + number + "/ship", Map.of("carrier", "DHL", "trackingNumber", "JD0146"))
+                .then().statusCode(303);
+        var shipped = Mailbox.await(Mailbox.subjectContains(number + " has shipped"));
+        assertTrue(com.icegreen.greenmail.util.GreenMailUtil.getBody(shipped.get(0)).contains("with DHL"),
+                "the carrier in the shipping email");
+
+        String html = given().auth().oauth2(staff).when().get("/admin/orders/" + number).then().statusCode(200)
+                .extract().asString();
+        String timeline = html.substring(html.indexOf("id=\"order-timeline\""));
+        timeline = timeline.substring(0, timeline.indexOf("</ol>"));
+        int shippedAt = timeline.indexOf("Shipped, with DHL, tracking number JD0146");
+        int noteAt = timeline.indexOf("leave at the back door");
+        int againAt = timeline.indexOf("Order confirmation (sent again) emailed");
+        int paidAt = timeline.indexOf("Payment received");
+        int placedAt = timeline.indexOf("Order placed");
+        assertTrue(shippedAt >= 0 && shippedAt < noteAt && noteAt < againAt && againAt < paidAt && paidAt < placedAt,
+                "newest first: " + timeline);
+        assertTrue(timeline.contains("by " + member[0]) && timeline.contains("just now"), "who and how long ago");
+        assertTrue(!html.contains("/admin/customers/"), "no link staff may not follow");
+
+        String slip = given().auth().oauth2(staff).when().get("/admin/orders/" + number + "/packing-slip").then()
+                .statusCode(200).extract().asString();
+        String sku = (String) single("select l.sku from order_lines l join orders o on o.id = l.order_id where o.number = '"
+                + number + "'");
+        assertTrue(slip.contains("Ada Lovelace") && slip.contains("1 Analytical Way") && slip.contains(sku)
+                && !slip.contains("$"), "the address and the items, no prices: " + slip);
+        given().auth().oauth2(staff).when().get("/api/v1/admin/orders/" + number).then().statusCode(200)
+                .body("timeline[0].what", org.hamcrest.Matchers.startsWith("Shipping notice"))
+                .body("order.carrier", org.hamcrest.Matchers.equalTo("DHL"));
+    }
+
+    /** A back-office form posted with a bearer token (exempt from the CSRF check), redirects not followed. */
+    private static io.restassured.response.Response page(String token, String path, Map<String, String> form) {
+        var request = given().redirects().follow(false).auth().oauth2(token).contentType(ContentType.URLENC);
+        form.forEach(request::formParam);
+        return request.when().post(path);
     }
 
     private String paidOrder(int quantity) {

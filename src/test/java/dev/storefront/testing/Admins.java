@@ -36,6 +36,19 @@ public final class Admins {
         return new String[] { email, token(email, "correct horse battery staple") };
     }
 
+    /**
+     * Registers an account and gives it staff access through the admin API; returns {email, token, id}, the
+     * token issued after the change (the change signs the account out everywhere).
+     */
+    public static String[] newStaff() {
+        String[] customer = newCustomer();
+        int id = asAdmin().queryParam("q", customer[0]).when().get("/api/v1/admin/customers").then().statusCode(200)
+                .extract().path("items[0].id");
+        asAdmin().body(Map.of("access", "staff")).when().put("/api/v1/admin/customers/" + id + "/access").then()
+                .statusCode(200);
+        return new String[] { customer[0], token(customer[0], "correct horse battery staple"), Integer.toString(id) };
+    }
+
     public static String token(String email, String password) {
         return given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
                 .when().post("/api/v1/auth/token").then().statusCode(200).extract().path("accessToken");
