@@ -19,6 +19,12 @@
     if (price && price.firstChild && price.firstChild.nodeType === 3) {
       price.firstChild.textContent = radio.getAttribute('data-price') + ' ';
     }
+    var compareAt = document.getElementById('compare-at');
+    if (compareAt) {
+      var was = radio.getAttribute('data-compare-at');
+      compareAt.hidden = !was;
+      if (was) { compareAt.querySelector('.compare-at-amount').textContent = was; }
+    }
     if (stock) {
       stock.textContent = radio.getAttribute('data-stock');
       stock.className = 'availability ' + (available <= 0 ? 'out' : (/^Only /.test(stock.textContent) ? 'low' : 'in'));

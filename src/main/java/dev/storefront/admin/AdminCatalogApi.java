@@ -30,6 +30,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 import dev.storefront.catalog.CatalogAdminService.CategoryInput;
 import dev.storefront.catalog.CatalogAdminService.ProductInput;
+import dev.storefront.catalog.CatalogAdminService.OptionInput;
 import dev.storefront.catalog.CatalogAdminService.VariantInput;
 import dev.storefront.catalog.CatalogAdminService;
 import dev.storefront.catalog.Category;
@@ -38,6 +39,7 @@ import dev.storefront.catalog.ProductFilter;
 import dev.storefront.catalog.ProductImages;
 import dev.storefront.catalog.Variant;
 import dev.storefront.web.InvalidInputException.FieldError;
+import dev.storefront.money.Money;
 import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.MoneyFormat;
 import dev.storefront.web.StoreRoles;
@@ -49,12 +51,24 @@ import dev.storefront.web.StoreRoles;
 @Tag(name = "Admin: catalog")
 public class AdminCatalogApi {
 
-    public record VariantJson(String sku, Map<String, String> attributes, String price, String currency,
-            boolean active, String image, int onHand, int reserved, int available) {
+    public record VariantJson(String sku, Map<String, String> attributes, String price, String compareAtPrice,
+            String currency, boolean active, String image, int onHand, int reserved, int available) {
+    }
+
+    /** Options and their values, from which the variants a product lacks are made. */
+    public record MatrixRequest(List<OptionInput> options, String skuPrefix, String price) {
+    }
+
+    /** The product's pictures in a new order (each once; the first is the main one). */
+    public record PictureOrder(List<String> images) {
+    }
+
+    public record PictureText(String url, String alt) {
     }
 
     public record ProductJson(long id, String slug, String name, String brand, long categoryId, String category,
-            String description, boolean active, boolean featured, List<String> images, List<VariantJson> variants,
+            String description, boolean active, boolean featured, List<String> images, Map<String, String> imageAlts,
+            List<VariantJson> variants,
             String url, Instant createdAt, Instant updatedAt) {
     }
 
@@ -124,6 +138,36 @@ public class AdminCatalogApi {
     public Response addVariant(@PathParam("id") long id, VariantInput input) {
         catalog.addVariant(id, InvalidInputException.requireBody(input), actor());
         return Response.status(201).entity(reread(id)).build();
+    }
+
+    @POST
+    @Path("products/{id}/variants/matrix")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Adds a variant for every combination of the options' values the product lacks (SKU prefix-values, the price, no stock)")
+    public ProductJson matrix(@PathParam("id") long id, MatrixRequest request) {
+        MatrixRequest body = InvalidInputException.requireBody(request);
+        catalog.addVariantMatrix(id, body.options() == null ? List.of() : body.options(), body.skuPrefix(),
+                body.price(), actor());
+        return reread(id);
+    }
+
+    @PUT
+    @Path("products/{id}/images/order")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Puts the product's pictures in this order; the first becomes the main picture")
+    public ProductJson orderImages(@PathParam("id") long id, PictureOrder order) {
+        catalog.orderImages(id, InvalidInputException.requireBody(order).images(), actor());
+        return reread(id);
+    }
+
+    @PUT
+    @Path("products/{id}/images/alt")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sets a picture's alternative text (empty: the product's name is used)")
+    public ProductJson describeImage(@PathParam("id") long id, PictureText text) {
+        PictureText body = InvalidInputException.requireBody(text);
+        catalog.describeImage(id, body.url(), body.alt(), actor());
+        return reread(id);
     }
 
     @PUT
@@ -215,12 +259,13 @@ public class AdminCatalogApi {
         for (Variant v : product.variants) {
             int onHand = v.stock == null ? 0 : v.stock.onHand;
             int reserved = v.stock == null ? 0 : v.stock.reserved;
-            variants.add(new VariantJson(v.sku, v.attributes, MoneyFormat.decimal(v.price()), v.currency, v.active,
-                    v.image, onHand, reserved, v.available()));
+            variants.add(new VariantJson(v.sku, v.attributes, MoneyFormat.decimal(v.price()),
+                    v.compareAtAmount == null ? null : MoneyFormat.decimal(Money.of(v.compareAtAmount, v.currency)),
+                    v.currency, v.active, v.image, onHand, reserved, v.available()));
         }
         return new ProductJson(product.id, product.slug, product.name, product.brand, product.category.id,
                 product.category.slug, product.description, product.active, product.featured, product.images,
-                variants, "/p/" + product.slug, product.createdAt, product.updatedAt);
+                product.imageAlts, variants, "/p/" + product.slug, product.createdAt, product.updatedAt);
     }
 
     private static CategoryJson json(Category category) {

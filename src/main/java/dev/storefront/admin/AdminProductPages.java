@@ -8,11 +8,13 @@ import static dev.storefront.admin.AdminForms.value;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,14 +33,19 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 
+import dev.storefront.catalog.CatalogAdminService.OptionInput;
 import dev.storefront.catalog.CatalogAdminService.ProductInput;
 import dev.storefront.catalog.CatalogAdminService.VariantInput;
 import dev.storefront.catalog.CatalogAdminService;
+import dev.storefront.catalog.CatalogPages;
 import dev.storefront.catalog.Product;
 import dev.storefront.catalog.ProductFilter;
 import dev.storefront.catalog.ProductImages;
 import dev.storefront.catalog.Variant;
 import dev.storefront.catalog.transfer.CatalogCsv;
+import dev.storefront.inventory.InventoryService;
+import dev.storefront.inventory.MovementReason;
+import dev.storefront.money.Money;
 import dev.storefront.web.InvalidInputException.FieldError;
 import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.MoneyFormat;
@@ -52,6 +59,9 @@ public class AdminProductPages {
 
     /** Blank variant rows offered on the form, for adding SKUs without JavaScript. */
     private static final int NEW_VARIANT_ROWS = 3;
+
+    /** Option rows on the form that makes the variant matrix (colour, size, material). */
+    private static final int OPTION_ROWS = 3;
 
     /** A product as the list shows it. */
     public record Row(long id, String name, String slug, String brand, String category, boolean active,
@@ -67,13 +77,22 @@ public class AdminProductPages {
     public record CategoryChoice(long id, String name) {
     }
 
-    /** {@code image}: the variant's own picture, empty for the product's main picture. */
-    public record VariantRow(String sku, String attributes, String price, boolean active, boolean existing,
-            int available, String image) {
+    /**
+     * A row of the variant table. {@code image}: the variant's own picture, empty for the product's main picture;
+     * {@code onHand}: as typed (or as it is); {@code onHandWas}: what the page showed, so that a save changes stock
+     * by the difference and a sale meanwhile still counts.
+     */
+    public record VariantRow(String sku, String attributes, String price, String compareAt, boolean active,
+            boolean existing, int available, String image, String onHand, String onHandWas) {
+    }
+
+    /** A picture of the product with its alternative text. */
+    public record Picture(String url, String alt) {
     }
 
     public record ProductForm(Long id, String name, String slug, String brand, Long categoryId, String description,
-            boolean active, boolean featured, List<VariantRow> variants, List<String> images) {
+            boolean active, boolean featured, List<VariantRow> variants, List<String> images, List<Picture> pictures,
+            List<String> optionNames) {
     }
 
     @Inject
@@ -84,6 +103,12 @@ public class AdminProductPages {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    InventoryService inventory;
+
+    @Inject
+    CatalogPages catalogPages;
 
     @CheckedTemplate
     static class Templates {
@@ -113,7 +138,8 @@ public class AdminProductPages {
     @GET
     @Path("new")
     public Response newProduct() {
-        ProductForm form = new ProductForm(null, "", "", "", null, "", true, false, blankRows(List.of()), List.of());
+        ProductForm form = new ProductForm(null, "", "", "", null, "", true, false, blankRows(List.of()), List.of(),
+                List.of(), List.of());
         return AdminPages.page(Templates.edit(form, categories(), List.of(), null, null));
     }
 
@@ -121,8 +147,8 @@ public class AdminProductPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(MultivaluedMap<String, String> form) {
         try {
-            Product product = catalog.create(input(form), identity.getPrincipal().getName());
-            return AdminPages.seeOther("/admin/products/" + product.id + "?notice=created");
+            long id = catalog.create(input(form), actor()).id;
+            return AdminPages.seeOther("/admin/products/" + id + "?notice=" + stockChanges(form, "created"));
         } catch (InvalidInputException e) {
             return rerender(null, form, e);
         }
@@ -140,8 +166,8 @@ public class AdminProductPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         try {
-            catalog.update(id, input(form), identity.getPrincipal().getName());
-            return AdminPages.seeOther("/admin/products/" + id + "?notice=saved");
+            catalog.update(id, input(form), actor());
+            return AdminPages.seeOther("/admin/products/" + id + "?notice=" + stockChanges(form, "saved"));
         } catch (InvalidInputException e) {
             return rerender(id, form, e);
         }
@@ -157,7 +183,7 @@ public class AdminProductPages {
                 throw InvalidInputException.of("image", "choose a picture to upload");
             }
             String url = images.store(image.uploadedFile(), "image");
-            catalog.addImage(id, url, main != null, identity.getPrincipal().getName());
+            catalog.addImage(id, url, main != null, actor());
             return AdminPages.seeOther("/admin/products/" + id + "?notice=image-added");
         } catch (InvalidInputException e) {
             return failed(id, e);
@@ -168,8 +194,102 @@ public class AdminProductPages {
     @Path("{id}/images/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response removeImage(@PathParam("id") long id, @RestForm("url") String url) {
-        catalog.removeImage(id, url, identity.getPrincipal().getName());
+        catalog.removeImage(id, url, actor());
         return AdminPages.seeOther("/admin/products/" + id + "?notice=image-removed");
+    }
+
+    /**
+     * The stock typed in the variant table, applied after the product is saved: each SKU's on hand changes by
+     * what was typed minus what the page showed (an inventory movement, "count correction"), so a sale meanwhile
+     * still counts. A change that would leave less than is reserved is skipped and said; the notice code says so.
+     */
+    private String stockChanges(MultivaluedMap<String, String> form, String notice) {
+        boolean refused = false;
+        for (int i = 0; i < rowCount(form); i++) {
+            String sku = value(form, "variant." + i + ".sku").strip().toUpperCase(Locale.ROOT);
+            Long typed = parseLong(value(form, "variant." + i + ".onHand"));
+            Long was = parseLong(value(form, "variant." + i + ".onHandWas"));
+            long delta = typed == null ? 0 : typed - (was == null ? 0 : was);
+            if (sku.isEmpty() || delta == 0 || typed < 0 || Math.abs(delta) > 1_000_000) {
+                continue;
+            }
+            try {
+                inventory.adjust(sku, (int) delta, MovementReason.COUNT_CORRECTION, "product editor", actor());
+            } catch (ClientErrorException e) {
+                refused = true;
+            }
+        }
+        return refused ? notice + "-stock-refused" : notice;
+    }
+
+    /** The options form: names and comma-separated values, made into the variants the product lacks. */
+    @POST
+    @Path("{id}/variants/matrix")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response matrix(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        List<OptionInput> options = new ArrayList<>();
+        for (int i = 0; i < OPTION_ROWS; i++) {
+            options.add(new OptionInput(value(form, "option." + i + ".name"),
+                    List.of(value(form, "option." + i + ".values").split(","))));
+        }
+        try {
+            List<String> added = catalog.addVariantMatrix(id, options, value(form, "skuPrefix"),
+                    value(form, "price"), actor());
+            return AdminPages.seeOther("/admin/products/" + id + "?notice=" + (added.isEmpty() ? "matrix-complete"
+                    : "matrix-added") + "#variants");
+        } catch (InvalidInputException e) {
+            return failed(id, e);
+        }
+    }
+
+    /** The product's page as shoppers will see it, before it is switched on (never cached, never indexed). */
+    @GET
+    @Path("{id}/preview")
+    public Response preview(@PathParam("id") long id) {
+        return catalogPages.preview(id).map(html -> Response.ok(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store").header("X-Robots-Tag", "noindex").build())
+                .orElseGet(() -> AdminPages.page(409, Templates.edit(catalog.product(id, AdminProductPages::form),
+                        categories(), List.of("The product has no variant yet: add one to preview its page."), null,
+                        null)));
+    }
+
+    /** Up and down buttons (without JavaScript) move a picture one place. */
+    @POST
+    @Path("{id}/images/move")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response moveImage(@PathParam("id") long id, @RestForm("url") String url,
+            @RestForm("direction") String direction) {
+        catalog.moveImage(id, url, "up".equals(direction) ? -1 : 1, actor());
+        return AdminPages.seeOther("/admin/products/" + id + "?notice=images-ordered#pictures");
+    }
+
+    /** Drag and drop sends the whole order: {@code url} once per picture, in their new order. */
+    @POST
+    @Path("{id}/images/order")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response orderImages(@PathParam("id") long id, @RestForm("url") List<String> urls) {
+        try {
+            catalog.orderImages(id, urls, actor());
+            return AdminPages.seeOther("/admin/products/" + id + "?notice=images-ordered#pictures");
+        } catch (InvalidInputException e) {
+            return failed(id, e);
+        }
+    }
+
+    @POST
+    @Path("{id}/images/alt")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response describeImage(@PathParam("id") long id, @RestForm("url") String url, @RestForm("alt") String alt) {
+        try {
+            catalog.describeImage(id, url, alt, actor());
+            return AdminPages.seeOther("/admin/products/" + id + "?notice=image-described#pictures");
+        } catch (InvalidInputException e) {
+            return failed(id, e);
+        }
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
     }
 
     private Response failed(long id, InvalidInputException e) {
@@ -182,18 +302,21 @@ public class AdminProductPages {
         // the stock shown as it is, not 0, beside what was typed (found: "Available 0" after a price error)
         Map<String, Integer> available = id == null ? Map.of() : catalog.product(id,
                 p -> p.variants.stream().collect(Collectors.toMap(v -> v.sku, Variant::available, (a, b) -> a)));
+        List<Picture> pictures = id == null ? List.of() : catalog.product(id, AdminProductPages::pictures);
         List<VariantRow> rows = new ArrayList<>();
         for (int i = 0; i < rowCount(submitted); i++) {
             String sku = value(submitted, "variant." + i + ".sku");
             rows.add(new VariantRow(sku, value(submitted, "variant." + i + ".attributes"),
-                    value(submitted, "variant." + i + ".price"),
+                    value(submitted, "variant." + i + ".price"), value(submitted, "variant." + i + ".compareAt"),
                     submitted.containsKey("variant." + i + ".active"),
                     "true".equals(value(submitted, "variant." + i + ".existing")), available.getOrDefault(sku, 0),
-                    value(submitted, "variant." + i + ".image")));
+                    value(submitted, "variant." + i + ".image"), value(submitted, "variant." + i + ".onHand"),
+                    value(submitted, "variant." + i + ".onHandWas")));
         }
         ProductForm form = new ProductForm(id, value(submitted, "name"), value(submitted, "slug"),
                 value(submitted, "brand"), parseLong(value(submitted, "categoryId")), value(submitted, "description"),
-                submitted.containsKey("active"), submitted.containsKey("featured"), rows, existingImages);
+                submitted.containsKey("active"), submitted.containsKey("featured"), rows, existingImages, pictures,
+                List.of());
         return AdminPages.page(400, Templates.edit(form, categories(), messages(e), null, null));
     }
 
@@ -213,7 +336,8 @@ public class AdminProductPages {
             }
             // no picture field (a new product has no pictures yet) leaves the variant's picture as it is
             variants.add(new VariantInput(sku, attributes, value(form, "variant." + i + ".price"),
-                    form.containsKey("variant." + i + ".active"), form.getFirst("variant." + i + ".image")));
+                    form.containsKey("variant." + i + ".active"), form.getFirst("variant." + i + ".image"),
+                    value(form, "variant." + i + ".compareAt")));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -226,17 +350,27 @@ public class AdminProductPages {
     private static ProductForm form(Product product) {
         List<VariantRow> rows = new ArrayList<>();
         for (Variant v : product.variants) {
+            String onHand = v.stock == null ? "0" : Integer.toString(v.stock.onHand);
             rows.add(new VariantRow(v.sku, CatalogCsv.formatAttributes(v.attributes).replace(";", "; "),
-                    MoneyFormat.decimal(v.price()), v.active, true, v.available(), v.image == null ? "" : v.image));
+                    MoneyFormat.decimal(v.price()), v.compareAtAmount == null ? "" : MoneyFormat.decimal(
+                            Money.of(v.compareAtAmount, v.currency)), v.active, true, v.available(),
+                    v.image == null ? "" : v.image, onHand, onHand));
         }
+        List<String> optionNames = product.variants.stream().flatMap(v -> v.attributes.keySet().stream()).distinct()
+                .toList();
         return new ProductForm(product.id, product.name, product.slug, product.brand, product.category.id,
-                product.description, product.active, product.featured, blankRows(rows), List.copyOf(product.images));
+                product.description, product.active, product.featured, blankRows(rows), List.copyOf(product.images),
+                pictures(product), optionNames);
+    }
+
+    private static List<Picture> pictures(Product product) {
+        return product.images.stream().map(url -> new Picture(url, product.imageAlts.getOrDefault(url, ""))).toList();
     }
 
     private static List<VariantRow> blankRows(List<VariantRow> rows) {
         List<VariantRow> all = new ArrayList<>(rows);
         for (int i = 0; i < NEW_VARIANT_ROWS; i++) {
-            all.add(new VariantRow("", "", "", true, false, 0, ""));
+            all.add(new VariantRow("", "", "", "", true, false, 0, "", "", "0"));
         }
         return all;
     }
@@ -260,6 +394,13 @@ public class AdminProductPages {
             case "saved" -> "Your changes are saved and live in the shop and its search.";
             case "image-added" -> "The picture has been added.";
             case "image-removed" -> "The picture has been removed.";
+            case "images-ordered" -> "The pictures are in their new order; the first is the main one.";
+            case "image-described" -> "The picture's description is saved.";
+            case "matrix-added" -> "The missing variants are added, active and with no stock yet: give them stock"
+                    + " and prices below.";
+            case "matrix-complete" -> "The product already has a variant for every combination.";
+            case "created-stock-refused", "saved-stock-refused" -> "Saved; but some stock was not changed, since it"
+                    + " would have gone below what unpaid orders hold (see each SKU's inventory page).";
             default -> null;
         };
     }

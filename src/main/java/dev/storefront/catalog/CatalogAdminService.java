@@ -38,10 +38,21 @@ public class CatalogAdminService {
             Boolean active, Boolean featured, List<VariantInput> variants) {
     }
 
-    /** A variant as submitted: the price is a decimal in the store's currency, such as "19.99". */
-    /** A variant as an admin gives it; a null part is left as it is, and an empty {@code image} removes the picture. */
-    public record VariantInput(String sku, Map<String, String> attributes, String price, Boolean active, String image) {
+    /**
+     * A variant as an admin gives it: prices are decimals in the store's currency, such as "19.99"; a null part is
+     * left as it is, an empty {@code image} removes the variant's picture and an empty {@code compareAtPrice} its
+     * "was" price.
+     */
+    public record VariantInput(String sku, Map<String, String> attributes, String price, Boolean active, String image,
+            String compareAtPrice) {
     }
+
+    /** An option of a product (colour, size, ...) and its values, from which the variant matrix is made. */
+    public record OptionInput(String name, List<String> values) {
+    }
+
+    /** At most this many variants come out of one matrix (3 colours x 4 sizes is 12). */
+    public static final int MAX_MATRIX = 100;
 
     public record CategoryInput(String name, String slug, Long parentId, String description, Integer position) {
     }
@@ -209,7 +220,8 @@ public class CatalogAdminService {
         Variant variant = variant(sku);
         Map<String, Object> before = snapshot(variant.product);
         List<FieldError> errors = new ArrayList<>();
-        VariantInput same = new VariantInput(sku, input.attributes(), input.price(), input.active(), input.image());
+        VariantInput same = new VariantInput(sku, input.attributes(), input.price(), input.active(), input.image(),
+                input.compareAtPrice());
         applyVariants(variant.product, List.of(same), false, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -237,6 +249,154 @@ public class CatalogAdminService {
         audit.record(actor, "variant.delete", "product", product.slug, before, snapshot(product));
     }
 
+    /**
+     * Adds the variants missing from the matrix of these options (every combination of their values), each with
+     * a SKU made of the prefix and its values ({@code TEE-RED-M}), this price, and no stock yet; combinations the
+     * product already has (same option values) are left as they are. Returns the SKUs added.
+     */
+    @Transactional
+    public List<String> addVariantMatrix(long productId, List<OptionInput> options, String skuPrefix, String price,
+            String actor) {
+        Product product = product(productId);
+        List<FieldError> errors = new ArrayList<>();
+        List<OptionInput> named = new ArrayList<>();
+        for (int i = 0; i < options.size(); i++) {
+            OptionInput option = options.get(i);
+            String name = option.name() == null ? "" : option.name().strip().toLowerCase(Locale.ROOT);
+            List<String> values = option.values() == null ? List.of() : option.values().stream().map(String::strip)
+                    .filter(v -> !v.isEmpty()).distinct().toList();
+            if (name.isEmpty() && values.isEmpty()) {
+                continue;
+            }
+            if (!name.matches("[a-z][a-z0-9 _-]{0,39}")) {
+                errors.add(new FieldError("options[" + i + "].name", "must be a word such as colour or size"));
+            } else if (values.isEmpty() || values.stream().anyMatch(v -> v.length() > 60 || v.contains("="))) {
+                errors.add(new FieldError("options[" + i + "].values",
+                        "must be values separated by commas, each at most 60 characters, such as Red, Blue"));
+            } else if (named.stream().anyMatch(o -> o.name().equals(name))) {
+                errors.add(new FieldError("options[" + i + "].name", "appears twice"));
+            } else {
+                named.add(new OptionInput(name, values));
+            }
+        }
+        if (named.isEmpty() && errors.isEmpty()) {
+            errors.add(new FieldError("options[0].name", "give at least one option and its values"));
+        }
+        long combinations = named.stream().mapToLong(o -> o.values().size()).reduce(1, (a, b) -> a * b);
+        if (combinations > MAX_MATRIX) {
+            errors.add(new FieldError("options", "make " + combinations + " variants; at most " + MAX_MATRIX));
+        }
+        String prefix = skuPrefix == null || skuPrefix.isBlank() ? product.slug : skuPrefix.strip();
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        List<Map<String, String>> matrix = new ArrayList<>(List.of(new LinkedHashMap<>()));
+        for (OptionInput option : named) {
+            List<Map<String, String>> next = new ArrayList<>();
+            for (Map<String, String> partial : matrix) {
+                for (String value : option.values()) {
+                    Map<String, String> combination = new LinkedHashMap<>(partial);
+                    combination.put(option.name(), value);
+                    next.add(combination);
+                }
+            }
+            matrix = next;
+        }
+        List<VariantInput> inputs = new ArrayList<>();
+        for (Map<String, String> combination : matrix) {
+            boolean exists = product.variants.stream().anyMatch(v -> v.attributes.entrySet().containsAll(
+                    combination.entrySet()));
+            if (!exists) {
+                String sku = skuOf(prefix, combination.values());
+                inputs.add(new VariantInput(sku, combination, price, true, null, null));
+            }
+        }
+        if (inputs.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> before = snapshot(product);
+        List<Variant> added = applyVariants(product, inputs, false, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors.stream().map(e -> e.field().endsWith(".price")
+                    ? new FieldError("price", e.message()) : e.field().endsWith(".sku")
+                            ? new FieldError("skuPrefix", "makes SKU " + inputs.get(index(e.field())).sku() + ", which "
+                                    + e.message())
+                            : e).distinct().toList());
+        }
+        product.updatedAt = Instant.now();
+        added.forEach(this::persistNew);
+        audit.record(actor, "product.variants.matrix", "product", product.slug, before, snapshot(product));
+        return added.stream().map(v -> v.sku).toList();
+    }
+
+    /** "tee", [Red, M] → "TEE-RED-M": upper case, anything but letters and digits becomes a hyphen. */
+    static String skuOf(String prefix, java.util.Collection<String> values) {
+        StringBuilder sku = new StringBuilder(prefix);
+        values.forEach(value -> sku.append('-').append(value));
+        String plain = java.text.Normalizer.normalize(sku, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
+                .toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return plain.length() > 64 ? plain.substring(0, 64).replaceAll("-+$", "") : plain;
+    }
+
+    private static int index(String field) {
+        return Integer.parseInt(field.substring(field.indexOf('[') + 1, field.indexOf(']')));
+    }
+
+    /** Puts the product's pictures in this order (the same pictures, the first becoming the main one). */
+    @Transactional
+    public Product orderImages(long productId, List<String> order, String actor) {
+        Product product = product(productId);
+        if (order == null || order.size() != product.images.size() || !new HashSet<>(order).equals(
+                new HashSet<>(product.images))) {
+            throw InvalidInputException.of("images", "must list each of the product's pictures once");
+        }
+        List<String> before = List.copyOf(product.images);
+        product.images = new ArrayList<>(order);
+        product.updatedAt = Instant.now();
+        audit.record(actor, "product.image.order", "product", product.slug, Map.of("images", before),
+                Map.of("images", product.images));
+        return product;
+    }
+
+    /** Moves a picture one place earlier ({@code -1}) or later ({@code 1}). */
+    @Transactional
+    public Product moveImage(long productId, String url, int by, String actor) {
+        Product product = product(productId);
+        List<String> images = new ArrayList<>(product.images);
+        int from = images.indexOf(url);
+        if (from < 0) {
+            throw new NotFoundException("Product " + product.slug + " has no image " + url);
+        }
+        int to = Math.max(0, Math.min(images.size() - 1, from + by));
+        images.add(to, images.remove(from));
+        return orderImages(productId, images, actor);
+    }
+
+    /** Sets a picture's alternative text (what a screen reader says, and what shows if it cannot load). */
+    @Transactional
+    public Product describeImage(long productId, String url, String alt, String actor) {
+        Product product = product(productId);
+        if (!product.images.contains(url)) {
+            throw new NotFoundException("Product " + product.slug + " has no image " + url);
+        }
+        String text = alt == null ? "" : alt.strip();
+        if (text.length() > 250) {
+            throw InvalidInputException.of("alt", "must be at most 250 characters");
+        }
+        Map<String, String> before = Map.copyOf(product.imageAlts);
+        Map<String, String> alts = new LinkedHashMap<>(product.imageAlts);
+        if (text.isEmpty()) {
+            alts.remove(url);
+        } else {
+            alts.put(url, text);
+        }
+        product.imageAlts = alts;
+        product.updatedAt = Instant.now();
+        audit.record(actor, "product.image.alt", "product", product.slug, Map.of("imageAlts", before),
+                Map.of("imageAlts", alts));
+        return product;
+    }
+
     /** Adds an image (a URL from {@code ProductImages}) to the end, or first when {@code main}. */
     @Transactional
     public Product addImage(long productId, String url, boolean main, String actor) {
@@ -261,6 +421,11 @@ public class CatalogAdminService {
             throw new NotFoundException("Product " + product.slug + " has no image " + url);
         }
         product.images = images;
+        if (product.imageAlts.containsKey(url)) {
+            Map<String, String> alts = new LinkedHashMap<>(product.imageAlts);
+            alts.remove(url);
+            product.imageAlts = alts;
+        }
         product.variants.stream().filter(v -> url.equals(v.image)).forEach(v -> {
             v.image = null; // the variant shows the product's main picture again
             v.updatedAt = Instant.now();
@@ -335,6 +500,9 @@ public class CatalogAdminService {
         map.put("active", product.active);
         map.put("featured", product.featured);
         map.put("images", List.copyOf(product.images));
+        if (!product.imageAlts.isEmpty()) {
+            map.put("imageAlts", Map.copyOf(product.imageAlts));
+        }
         map.put("variants", product.variants.stream().map(CatalogAdminService::snapshot).toList());
         return map;
     }
@@ -344,6 +512,9 @@ public class CatalogAdminService {
         map.put("sku", variant.sku);
         map.put("attributes", Map.copyOf(variant.attributes));
         map.put("price", variant.priceAmount);
+        if (variant.compareAtAmount != null) {
+            map.put("compareAt", variant.compareAtAmount);
+        }
         map.put("active", variant.active);
         if (variant.image != null) {
             map.put("image", variant.image);
@@ -452,6 +623,21 @@ public class CatalogAdminService {
             }
             if (input.active() != null) {
                 variant.active = input.active();
+            }
+            if (input.compareAtPrice() != null) {
+                String compareAt = input.compareAtPrice().strip();
+                try {
+                    Long amount = compareAt.isEmpty() ? null
+                            : Money.parseDecimal(compareAt, config.currency()).amount();
+                    if (amount != null && amount <= variant.priceAmount) {
+                        errors.add(new FieldError(field + "compareAtPrice",
+                                "must be more than the price (it is shown as the price before), or empty"));
+                    } else {
+                        variant.compareAtAmount = amount;
+                    }
+                } catch (IllegalArgumentException e) {
+                    errors.add(new FieldError(field + "compareAtPrice", e.getMessage()));
+                }
             }
             if (input.image() != null) {
                 String image = input.image().strip();

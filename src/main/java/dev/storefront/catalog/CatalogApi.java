@@ -42,7 +42,9 @@ public class CatalogApi {
 
     /** {@code available} is how many units a shopper may buy right now. */
     /** {@code image}: the variant's own picture (one of the product's {@code images}), or null. */
-    public record VariantJson(String sku, Map<String, String> attributes, Money price, int available, String image) {
+    /** {@code compareAtPrice}: the price before, shown struck through; null for none. */
+    public record VariantJson(String sku, Map<String, String> attributes, Money price, int available, String image,
+            Money compareAtPrice) {
     }
 
     @GET
@@ -69,7 +71,7 @@ public class CatalogApi {
                 product.description(), product.attributes(), product.images(), details.priceFrom(), details.priceTo(),
                 "/p/" + product.slug(),
                 details.variants().stream().map(option -> new VariantJson(option.sku(), option.attributes(),
-                        option.price(), option.availability().available(), option.image())).toList());
+                        option.price(), option.availability().available(), option.image(), option.compareAt())).toList());
     }
 
     private static CategoryJson json(CategoryView category) {

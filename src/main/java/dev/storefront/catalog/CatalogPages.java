@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -57,7 +58,8 @@ public class CatalogPages {
         static native TemplateInstance home(List<CategoryView> departments, List<ProductCard> featured,
                 List<ProductCard> newest);
 
-        static native TemplateInstance product(ProductDetails details, List<ProductCard> related, String jsonLd);
+        static native TemplateInstance product(ProductDetails details, List<ProductCard> related, String jsonLd,
+                boolean preview);
     }
 
     @GET
@@ -91,7 +93,16 @@ public class CatalogPages {
 
     private TemplateInstance productPage(String slug, ProductDetails details) {
         return Templates.product(details, related.related(details.product().category().slug(), slug, RELATED),
-                ProductStructuredData.jsonLd(details, config.publicUrl(), json));
+                ProductStructuredData.jsonLd(details, config.publicUrl(), json), false);
+    }
+
+    /**
+     * The product's page as shoppers would see it, switched off or not, under a banner saying it is a preview (for
+     * the back office, which answers it uncached); empty when there is no such product or it has no variant.
+     */
+    public Optional<String> preview(long productId) {
+        return catalog.previewDetails(productId).map(details -> Templates.product(details, List.of(),
+                ProductStructuredData.jsonLd(details, config.publicUrl(), json), true).render());
     }
 
     private static String productPageKey(String slug, String sku) {

@@ -93,23 +93,35 @@ public class CatalogService {
      * (JsonCache), so this runs only when neither has it.
      */
     public Optional<ProductDetails> productDetails(String slug, String selectedSku) {
-        return Optional.ofNullable(loadProductPage(slug)).map(page -> page.select(selectedSku));
+        return Optional.ofNullable(loadProductPage(PRODUCT_PAGE + "where p.slug = ? and p.active and v.active"
+                + PRODUCT_PAGE_ORDER, statement -> statement.setString(1, slug))).map(page -> page.select(selectedSku));
     }
 
-    private ProductDetails loadProductPage(String slug) {
+    /**
+     * The product page of any product, switched off or not, with every variant (for the admin's preview before
+     * enabling it); empty when there is no such product or it has no variant.
+     */
+    public Optional<ProductDetails> previewDetails(long productId) {
+        return Optional.ofNullable(loadProductPage(PRODUCT_PAGE + "where p.id = ?" + PRODUCT_PAGE_ORDER,
+                statement -> statement.setLong(1, productId)));
+    }
+
+    // one statement: the product with its category, variants and their stock, read as rows into the page's records
+    // (no entities to build, track and throw away)
+    private static final String PRODUCT_PAGE = """
+            select p.id, p.slug, p.name, p.brand, p.description, p.attributes::text, p.images::text,
+                   c.id, c.slug, c.name, c.description,
+                   v.sku, v.attributes::text, v.price_amount, v.currency, v.image,
+                   s.on_hand, s.reserved, s.low_stock_threshold, v.compare_at_amount, p.image_alts::text
+            from products p join categories c on c.id = p.category_id
+            join variants v on v.product_id = p.id
+            left join stock_levels s on s.variant_id = v.id
+            """;
+    private static final String PRODUCT_PAGE_ORDER = " order by v.position, v.id";
+
+    private ProductDetails loadProductPage(String sql, PlainJdbc.Parameters parameters) {
         CategoryTree tree = categoryTree();
-        // one statement: the product with its category, active variants and their stock, read as rows into the
-        // page's records (no entities to build, track and throw away)
-        return PlainJdbc.query(Product.getEntityManager(), """
-                select p.id, p.slug, p.name, p.brand, p.description, p.attributes::text, p.images::text,
-                       c.id, c.slug, c.name, c.description,
-                       v.sku, v.attributes::text, v.price_amount, v.currency, v.image,
-                       s.on_hand, s.reserved, s.low_stock_threshold
-                from products p join categories c on c.id = p.category_id
-                join variants v on v.product_id = p.id and v.active
-                left join stock_levels s on s.variant_id = v.id
-                where p.slug = ? and p.active order by v.position, v.id""",
-                statement -> statement.setString(1, slug), rows -> productPage(rows, tree));
+        return PlainJdbc.query(Product.getEntityManager(), sql, parameters, rows -> productPage(rows, tree));
     }
 
     private ProductDetails productPage(ResultSet rows, CategoryTree tree) throws SQLException {
@@ -123,15 +135,19 @@ public class CatalogService {
                 rows.getString(10), rows.getString(11), null, List.of()));
         ProductView product = new ProductView(rows.getLong(1), rows.getString(2), name, rows.getString(4),
                 rows.getString(5), Collections.unmodifiableMap(json(rows.getString(6), ATTRIBUTES)),
-                List.copyOf(json(rows.getString(7), IMAGES)), category);
+                List.copyOf(json(rows.getString(7), IMAGES)),
+                Collections.unmodifiableMap(json(rows.getString(21), ATTRIBUTES)), category);
         List<ProductDetails.VariantOption> options = new ArrayList<>();
         do {
             Map<String, String> attributes = Collections.unmodifiableMap(json(rows.getString(13), ATTRIBUTES));
             int onHand = rows.getInt(17);
             Availability availability = rows.wasNull() ? Availability.NONE
                     : new Availability(StockLevel.available(onHand, rows.getInt(18)), rows.getInt(19));
+            long compareAtAmount = rows.getLong(20);
+            Money compareAt = rows.wasNull() ? null : Money.of(compareAtAmount, rows.getString(15));
             options.add(new ProductDetails.VariantOption(rows.getString(12), Variant.label(attributes, name),
-                    Money.of(rows.getLong(14), rows.getString(15)), attributes, availability, rows.getString(16)));
+                    Money.of(rows.getLong(14), rows.getString(15)), attributes, availability, rows.getString(16),
+                    compareAt));
         } while (rows.next());
         Money from = options.stream().map(ProductDetails.VariantOption::price).min(Comparator.naturalOrder())
                 .orElseThrow();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
@@ -41,6 +42,11 @@ public class Product extends PanacheEntity {
     /** Image URLs, the first being the main image. */
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> images = new ArrayList<>();
+
+    /** Each picture's alternative text, by its address; a picture without one is described by the product's name. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "image_alts")
+    public Map<String, String> imageAlts = new LinkedHashMap<>();
 
     public boolean active = true;
     public boolean featured;

@@ -13,9 +13,12 @@ import dev.storefront.money.Money;
 public record ProductDetails(ProductView product, List<CategoryView> breadcrumb, List<VariantOption> variants,
         VariantOption selected, Money priceFrom, Money priceTo) {
 
-    /** One variant as the selector offers it; {@code image} is its own picture, or null. */
+    /**
+     * One variant as the selector offers it; {@code image} is its own picture, or null; {@code compareAt} the
+     * price before, shown struck through, or null.
+     */
     public record VariantOption(String sku, String label, Money price, Map<String, String> attributes,
-            Availability availability, String image) {
+            Availability availability, String image, Money compareAt) {
     }
 
     /** One choice the shopper makes, such as size or colour, with the values the variants offer. */

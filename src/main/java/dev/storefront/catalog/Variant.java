@@ -37,6 +37,10 @@ public class Variant extends PanacheEntity {
     @Column(name = "price_amount")
     public long priceAmount;
 
+    /** The "was" price shown struck through beside a lower price, in minor units; null for none. */
+    @Column(name = "compare_at_amount")
+    public Long compareAtAmount;
+
     public String currency;
     public int position;
 
