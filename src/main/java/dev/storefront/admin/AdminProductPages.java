@@ -7,9 +7,12 @@ import static dev.storefront.admin.AdminForms.value;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -63,6 +66,8 @@ public class AdminProductPages {
     /** Option rows on the form that makes the variant matrix (colour, size, material). */
     private static final int OPTION_ROWS = 3;
 
+    private static final Pattern VARIANT_FIELD = Pattern.compile("variants\\[(\\d+)]\\.(\\w+)");
+
     /** A product as the list shows it. */
     public record Row(long id, String name, String slug, String brand, String category, boolean active,
             String thumbnail, int variants, int available) {
@@ -82,8 +87,13 @@ public class AdminProductPages {
      * {@code onHand}: as typed (or as it is); {@code onHandWas}: what the page showed, so that a save changes stock
      * by the difference and a sale meanwhile still counts.
      */
-    public record VariantRow(String sku, String attributes, String price, String compareAt, boolean active,
+    public record VariantRow(int row, String sku, String attributes, String price, String compareAt, boolean active,
             boolean existing, int available, String image, String onHand, String onHandWas) {
+
+        /** The form field of this row's {@code part} ("variant.2.price"), which its error is filed under. */
+        public String field(String part) {
+            return "variant." + row + "." + part;
+        }
     }
 
     /** A picture of the product with its alternative text. */
@@ -92,7 +102,39 @@ public class AdminProductPages {
 
     public record ProductForm(Long id, String name, String slug, String brand, Long categoryId, String description,
             boolean active, boolean featured, List<VariantRow> variants, List<String> images, List<Picture> pictures,
-            List<String> optionNames) {
+            MatrixForm matrix) {
+
+        ProductForm withMatrix(MatrixForm typed) {
+            return new ProductForm(id, name, slug, brand, categoryId, description, active, featured, variants, images,
+                    pictures, typed);
+        }
+    }
+
+    /** The options form: its rows, the SKU prefix and the price of the variants it makes. */
+    public record MatrixForm(List<OptionRow> options, String skuPrefix, String price) {
+    }
+
+    /** A row of the options form: the option's name (from the variants, when they have it) and its values. */
+    public record OptionRow(int index, String name, String values) {
+        public int number() {
+            return index + 1;
+        }
+
+        public String nameField() {
+            return "options[" + index + "].name";
+        }
+
+        public String valuesField() {
+            return "options[" + index + "].values";
+        }
+
+        public String exampleName() {
+            return index == 0 ? "colour" : index == 1 ? "size" : "material";
+        }
+
+        public String exampleValues() {
+            return index == 0 ? "Red, Blue, Green" : index == 1 ? "S, M, L, XL" : "Cotton, Linen";
+        }
     }
 
     @Inject
@@ -117,7 +159,7 @@ public class AdminProductPages {
                 String error);
 
         static native TemplateInstance edit(ProductForm form, List<CategoryChoice> categories, List<String> errors,
-                String notice, String error);
+                Map<String, String> fieldErrors, String firstError, String notice, String error);
     }
 
     @GET
@@ -139,8 +181,8 @@ public class AdminProductPages {
     @Path("new")
     public Response newProduct() {
         ProductForm form = new ProductForm(null, "", "", "", null, "", true, false, blankRows(List.of()), List.of(),
-                List.of(), List.of());
-        return AdminPages.page(Templates.edit(form, categories(), List.of(), null, null));
+                List.of(), new MatrixForm(List.of(), "", ""));
+        return AdminPages.page(Templates.edit(form, categories(), List.of(), Map.of(), null, null, null));
     }
 
     @POST
@@ -158,7 +200,7 @@ public class AdminProductPages {
     @Path("{id}")
     public Response edit(@PathParam("id") long id, @QueryParam("notice") String notice) {
         return AdminPages.page(Templates.edit(catalog.product(id, AdminProductPages::form), categories(), List.of(),
-                noticeText(notice), null));
+                Map.of(), null, noticeText(notice), null));
     }
 
     @POST
@@ -228,9 +270,11 @@ public class AdminProductPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response matrix(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         List<OptionInput> options = new ArrayList<>();
+        List<OptionRow> typed = new ArrayList<>();
         for (int i = 0; i < OPTION_ROWS; i++) {
             options.add(new OptionInput(value(form, "option." + i + ".name"),
                     List.of(value(form, "option." + i + ".values").split(","))));
+            typed.add(new OptionRow(i, value(form, "option." + i + ".name"), value(form, "option." + i + ".values")));
         }
         try {
             List<String> added = catalog.addVariantMatrix(id, options, value(form, "skuPrefix"),
@@ -238,7 +282,7 @@ public class AdminProductPages {
             return AdminPages.seeOther("/admin/products/" + id + "?notice=" + (added.isEmpty() ? "matrix-complete"
                     : "matrix-added") + "#variants");
         } catch (InvalidInputException e) {
-            return failed(id, e);
+            return failed(id, e, new MatrixForm(typed, value(form, "skuPrefix"), value(form, "price")));
         }
     }
 
@@ -249,8 +293,8 @@ public class AdminProductPages {
         return catalogPages.preview(id).map(html -> Response.ok(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store").header("X-Robots-Tag", "noindex").build())
                 .orElseGet(() -> AdminPages.page(409, Templates.edit(catalog.product(id, AdminProductPages::form),
-                        categories(), List.of("The product has no variant yet: add one to preview its page."), null,
-                        null)));
+                        categories(), List.of("The product has no variant yet: add one to preview its page."), Map.of(),
+                        null, null, null)));
     }
 
     /** Up and down buttons (without JavaScript) move a picture one place. */
@@ -293,8 +337,16 @@ public class AdminProductPages {
     }
 
     private Response failed(long id, InvalidInputException e) {
-        return AdminPages.page(400, Templates.edit(catalog.product(id, AdminProductPages::form), categories(),
-                messages(e), null, null));
+        return failed(id, e, null);
+    }
+
+    /** The product's page again with the errors beside their fields, and the options form as typed (if given). */
+    private Response failed(long id, InvalidInputException e, MatrixForm typed) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        e.errors().forEach(error -> fields.putIfAbsent(error.field(), error.message()));
+        ProductForm form = catalog.product(id, AdminProductPages::form);
+        return AdminPages.page(400, Templates.edit(typed == null ? form : form.withMatrix(typed), categories(),
+                messages(e), fields, fields.keySet().stream().findFirst().orElse(null), null, null));
     }
 
     private Response rerender(Long id, MultivaluedMap<String, String> submitted, InvalidInputException e) {
@@ -306,7 +358,7 @@ public class AdminProductPages {
         List<VariantRow> rows = new ArrayList<>();
         for (int i = 0; i < rowCount(submitted); i++) {
             String sku = value(submitted, "variant." + i + ".sku");
-            rows.add(new VariantRow(sku, value(submitted, "variant." + i + ".attributes"),
+            rows.add(new VariantRow(i, sku, value(submitted, "variant." + i + ".attributes"),
                     value(submitted, "variant." + i + ".price"), value(submitted, "variant." + i + ".compareAt"),
                     submitted.containsKey("variant." + i + ".active"),
                     "true".equals(value(submitted, "variant." + i + ".existing")), available.getOrDefault(sku, 0),
@@ -316,8 +368,34 @@ public class AdminProductPages {
         ProductForm form = new ProductForm(id, value(submitted, "name"), value(submitted, "slug"),
                 value(submitted, "brand"), parseLong(value(submitted, "categoryId")), value(submitted, "description"),
                 submitted.containsKey("active"), submitted.containsKey("featured"), rows, existingImages, pictures,
-                List.of());
-        return AdminPages.page(400, Templates.edit(form, categories(), messages(e), null, null));
+                id == null ? new MatrixForm(List.of(), "", "") : catalog.product(id, AdminProductPages::form).matrix());
+        Map<String, String> fields = fieldErrors(submitted, e);
+        return AdminPages.page(400, Templates.edit(form, categories(), messages(e), fields,
+                fields.keySet().stream().findFirst().orElse(null), null, null));
+    }
+
+    /**
+     * The service's errors by the form field they belong to: "variants[1].price" (the second variant given, blank
+     * rows left out) becomes the price field of the row it was typed in, "variant.3.price".
+     */
+    private static Map<String, String> fieldErrors(MultivaluedMap<String, String> submitted, InvalidInputException e) {
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < rowCount(submitted); i++) {
+            if (!value(submitted, "variant." + i + ".sku").isBlank()) {
+                rows.add(i);
+            }
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (FieldError error : e.errors()) {
+            Matcher variant = VARIANT_FIELD.matcher(error.field());
+            String field = error.field();
+            if (variant.matches() && Integer.parseInt(variant.group(1)) < rows.size()) {
+                String part = variant.group(2).equals("compareAtPrice") ? "compareAt" : variant.group(2);
+                field = "variant." + rows.get(Integer.parseInt(variant.group(1))) + "." + part;
+            }
+            fields.putIfAbsent(field, error.message());
+        }
+        return fields;
     }
 
     /** The submitted form as the service's input; blank variant rows are left out. */
@@ -351,16 +429,23 @@ public class AdminProductPages {
         List<VariantRow> rows = new ArrayList<>();
         for (Variant v : product.variants) {
             String onHand = v.stock == null ? "0" : Integer.toString(v.stock.onHand);
-            rows.add(new VariantRow(v.sku, CatalogCsv.formatAttributes(v.attributes).replace(";", "; "),
+            rows.add(new VariantRow(rows.size(), v.sku, CatalogCsv.formatAttributes(v.attributes).replace(";", "; "),
                     MoneyFormat.decimal(v.price()), v.compareAtAmount == null ? "" : MoneyFormat.decimal(
                             Money.of(v.compareAtAmount, v.currency)), v.active, true, v.available(),
                     v.image == null ? "" : v.image, onHand, onHand));
         }
-        List<String> optionNames = product.variants.stream().flatMap(v -> v.attributes.keySet().stream()).distinct()
-                .toList();
+        List<String> names = product.variants.stream().flatMap(v -> v.attributes.keySet().stream()).distinct().toList();
+        List<OptionRow> options = new ArrayList<>();
+        for (int i = 0; i < OPTION_ROWS; i++) {
+            String name = i < names.size() ? names.get(i) : "";
+            options.add(new OptionRow(i, name, String.join(", ", product.variants.stream()
+                    .map(v -> v.attributes.get(name)).filter(java.util.Objects::nonNull).distinct().toList())));
+        }
+        MatrixForm matrix = new MatrixForm(options, product.slug.toUpperCase(Locale.ROOT),
+                rows.isEmpty() ? "" : rows.get(0).price());
         return new ProductForm(product.id, product.name, product.slug, product.brand, product.category.id,
                 product.description, product.active, product.featured, blankRows(rows), List.copyOf(product.images),
-                pictures(product), optionNames);
+                pictures(product), matrix);
     }
 
     private static List<Picture> pictures(Product product) {
@@ -370,7 +455,7 @@ public class AdminProductPages {
     private static List<VariantRow> blankRows(List<VariantRow> rows) {
         List<VariantRow> all = new ArrayList<>(rows);
         for (int i = 0; i < NEW_VARIANT_ROWS; i++) {
-            all.add(new VariantRow("", "", "", "", true, false, 0, "", "", "0"));
+            all.add(new VariantRow(all.size(), "", "", "", "", true, false, 0, "", "", "0"));
         }
         return all;
     }

@@ -75,8 +75,13 @@ class ProductEditorTest {
                 "option.0.values", values(11), "option.1.name", "size", "option.1.values", values(11), "price", "20.00"))
                 .then().statusCode(400).extract().asString();
         assertTrue(refused.contains("make 121 variants; at most 100"), refused);
-        form("/admin/products/" + id + "/variants/matrix", Map.of("option.0.name", "col=our", "option.0.values", "Red",
-                "price", "20.00")).then().statusCode(400);
+        assertTrue(refused.contains("value=\"" + values(11) + "\""), "the options as typed");
+        String badName = form("/admin/products/" + id + "/variants/matrix", Map.of("option.0.name", "col=our",
+                "option.0.values", "Red", "price", "20.00")).then().statusCode(400).extract().asString();
+        assertTrue(badName.contains("id=\"option-1-name\" name=\"option.0.name\" maxlength=\"40\" value=\"col=our\""
+                + " placeholder=\"colour\" aria-invalid=\"true\" aria-describedby=\"options[0].name-error\"")
+                && badName.contains("<p class=\"field-error\" id=\"options[0].name-error\" role=\"alert\">Name must be"
+                        + " a word such as colour or size</p>"), "the error beside its field: " + badName);
         assertEquals(1, json(id).getList("variants").size(), "nothing added");
 
         form("/admin/products/" + id + "/variants/matrix", Map.of("option.0.name", "Colour", "option.0.values",
@@ -103,7 +108,9 @@ class ProductEditorTest {
         table.put("variant." + redM + ".price", "18.00");
         table.put("variant." + redM + ".compareAt", "18.00");
         String wrong = form("/admin/products/" + id, table).then().statusCode(400).extract().asString();
-        assertTrue(wrong.contains("must be more than the price"), wrong);
+        assertTrue(wrong.contains("aria-invalid=\"true\" aria-describedby=\"variant." + redM + ".compareAt-error\"")
+                && wrong.contains("id=\"variant." + redM + ".compareAt-error\" role=\"alert\">Compare at must be more"
+                        + " than the price"), "the error beside the field it is about: " + wrong);
         assertTrue(wrong.contains("value=\"18.00\""), "what was typed is kept");
         table.put("variant." + redM + ".compareAt", "25.00");
         table.put("variant." + redM + ".onHand", "7");
