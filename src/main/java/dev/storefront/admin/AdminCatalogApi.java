@@ -96,7 +96,7 @@ public class AdminCatalogApi {
             @QueryParam("size") String size) {
         AdminPaging paging = AdminPaging.strict(page, size);
         ProductFilter filter = new ProductFilter(q, category, active, ProductFilter.stockState(stock, true));
-        return new ListJson<>(catalog.find(filter, paging.offset(), paging.size(), AdminCatalogApi::json),
+        return new ListJson<>(catalog.find(filter, null, paging.offset(), paging.size(), AdminCatalogApi::json),
                 catalog.count(filter), paging.page(), paging.size());
     }
 

@@ -7,12 +7,16 @@ import java.util.List;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import dev.storefront.web.InvalidInputException;
+import dev.storefront.web.TextFormat;
 
 /** What the admin pages share in reading forms and writing links. */
 final class AdminForms {
 
     private AdminForms() {
     }
+
+    /** At most this many rows are changed by one bulk action (a page of a list holds 50). */
+    static final int MAX_BULK = 200;
 
     static List<String> messages(InvalidInputException e) {
         return e.errors().stream().map(error -> label(error.field()) + " " + error.message()).toList();
@@ -24,7 +28,7 @@ final class AdminForms {
         if (m.matches()) {
             return "Variant " + (Integer.parseInt(m.group(1)) + 1) + " " + m.group(2);
         }
-        return Character.toUpperCase(field.charAt(0)) + field.substring(1);
+        return TextFormat.humanized(field); // "trackingNumber" reads "Tracking number"
     }
 
     static String value(MultivaluedMap<String, String> form, String name) {

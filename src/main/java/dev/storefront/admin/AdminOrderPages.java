@@ -1,5 +1,6 @@
 package dev.storefront.admin;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
@@ -53,8 +55,8 @@ public class AdminOrderPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(List<Order> orders, OrderStatus[] statuses, String status, String from,
-                String to, String customer, String q, int page, int pages, long total, String base, String notice,
-                String error);
+                String to, String customer, String q, String minTotal, OrderQueries.OrderSort[] sorts, String sort,
+                int page, int pages, long total, String base, String notice, String error);
 
         static native TemplateInstance order(OrderQueries.Detail detail, List<String> errors, String notice,
                 String error);
@@ -79,16 +81,65 @@ public class AdminOrderPages {
     @GET
     public Response list(@QueryParam("status") String status, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("customer") String customer, @QueryParam("q") String q,
-            @QueryParam("page") String page) {
+            @QueryParam("minTotal") String minTotal, @QueryParam("sort") String sort, @QueryParam("page") String page,
+            @QueryParam("notice") String notice) {
+        String text = notice == null || !notice.matches("shipped-\\d{1,3}") ? null
+                : notice.substring(8) + " orders marked shipped; their customers are emailed.";
+        return listPage(200, status, from, to, customer, q, minTotal, sort, page, text, null);
+    }
+
+    private Response listPage(int httpStatus, String status, String from, String to, String customer, String q,
+            String minTotal, String sort, String page, String notice, String error) {
         AdminPaging paging = AdminPaging.lenient(page);
-        OrderQueries.Filter filter = AdminOrderApi.filter(status, from, to, customer, q, false);
+        OrderQueries.Filter filter = AdminOrderApi.filter(status, from, to, customer, q, minTotal, sort,
+                config.currency(), false);
         long total = queries.count(filter);
         String base = "/admin/orders?status=" + AdminForms.enc(status) + "&from=" + AdminForms.enc(from)
                 + "&to=" + AdminForms.enc(to) + "&customer=" + AdminForms.enc(customer) + "&q="
-                + AdminForms.enc(q) + "&";
-        return AdminPages.page(Templates.list(queries.find(filter, paging.offset(), paging.size()),
+                + AdminForms.enc(q) + "&minTotal=" + AdminForms.enc(minTotal) + "&sort=" + AdminForms.enc(sort) + "&";
+        return AdminPages.page(httpStatus, Templates.list(queries.find(filter, paging.offset(), paging.size()),
                 OrderStatus.values(), filter.status() == null ? "" : filter.status().name(), from, to, customer, q,
-                paging.page(), paging.pages(total), total, base, null, null));
+                minTotal, OrderQueries.OrderSort.values(), filter.sort() == null ? "" : filter.sort().param(),
+                paging.page(), paging.pages(total), total, base, notice, error));
+    }
+
+    /**
+     * Marks the ticked orders shipped, each with the tracking number typed in its row (and the carrier given
+     * once): each order is its own change, so one refused (no tracking number, not paid) leaves the others done.
+     */
+    @POST
+    @Path("ship")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response shipMany(MultivaluedMap<String, String> form) {
+        List<String> numbers = form.getOrDefault("number", List.of()).stream().filter(n -> n != null && !n.isBlank())
+                .distinct().toList();
+        if (numbers.isEmpty()) {
+            return listPage(400, "PAID", null, null, null, null, null, null, null, null,
+                    "Tick the orders to mark shipped.");
+        }
+        if (numbers.size() > AdminForms.MAX_BULK) {
+            return listPage(400, "PAID", null, null, null, null, null, null, null, null,
+                    "At most " + AdminForms.MAX_BULK + " orders at once.");
+        }
+        String carrier = AdminForms.value(form, "carrier");
+        List<String> refused = new ArrayList<>();
+        int shipped = 0;
+        for (String number : numbers) {
+            try {
+                fulfilment.ship(number, AdminForms.value(form, "tracking." + number), carrier, actor());
+                shipped++;
+            } catch (InvalidInputException e) {
+                refused.add(number + ": " + String.join("; ", AdminForms.messages(e)));
+            } catch (ClientErrorException e) {
+                refused.add(number + ": " + e.getMessage());
+            }
+        }
+        if (refused.isEmpty()) {
+            return AdminPages.seeOther("/admin/orders?status=PAID&notice=shipped-" + shipped);
+        }
+        return listPage(409, "PAID", null, null, null, null, null, null, null,
+                shipped == 0 ? null : shipped + " orders marked shipped; their customers are emailed.",
+                "Not marked shipped: " + String.join(". ", refused) + ".");
     }
 
     @GET

@@ -38,6 +38,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 import dev.storefront.catalog.CatalogAdminService.OptionInput;
 import dev.storefront.catalog.CatalogAdminService.ProductInput;
+import dev.storefront.catalog.CatalogAdminService.ProductSort;
 import dev.storefront.catalog.CatalogAdminService.VariantInput;
 import dev.storefront.catalog.CatalogAdminService;
 import dev.storefront.catalog.CatalogPages;
@@ -155,8 +156,8 @@ public class AdminProductPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(List<Row> rows, List<CategoryChoice> categories, String q, Long category,
-                String active, String stock, int page, int pages, long total, String base, String notice,
-                String error);
+                String active, String stock, ProductSort[] sorts, String sort, int page, int pages, long total,
+                String base, String notice, String error);
 
         static native TemplateInstance edit(ProductForm form, List<CategoryChoice> categories, List<String> errors,
                 Map<String, String> fieldErrors, String firstError, String notice, String error);
@@ -164,17 +165,41 @@ public class AdminProductPages {
 
     @GET
     public Response list(@QueryParam("q") String q, @QueryParam("category") Long category,
-            @QueryParam("active") String active, @QueryParam("stock") String stock, @QueryParam("page") String page,
-            @QueryParam("notice") String notice) {
+            @QueryParam("active") String active, @QueryParam("stock") String stock, @QueryParam("sort") String sort,
+            @QueryParam("page") String page, @QueryParam("notice") String notice) {
         AdminPaging paging = AdminPaging.lenient(page);
         Boolean activeFlag = "yes".equals(active) ? Boolean.TRUE : "no".equals(active) ? Boolean.FALSE : null;
         ProductFilter filter = new ProductFilter(q, category, activeFlag, ProductFilter.stockState(stock, false));
+        ProductSort order = ProductSort.named(sort);
         long total = catalog.count(filter);
-        List<Row> rows = catalog.find(filter, paging.offset(), paging.size(), Row::of);
+        List<Row> rows = catalog.find(filter, order, paging.offset(), paging.size(), Row::of);
         String base = "/admin/products?q=" + enc(q) + "&category=" + (category == null ? "" : category) + "&active="
-                + enc(active) + "&stock=" + enc(stock) + "&";
-        return AdminPages.page(Templates.list(rows, categories(), q, category, active, stock, paging.page(),
-                paging.pages(total), total, base, noticeText(notice), null));
+                + enc(active) + "&stock=" + enc(stock) + "&sort=" + enc(sort) + "&";
+        String text = notice != null && notice.matches("(enabled|disabled)-\\d{1,3}")
+                ? notice.replaceAll("\\D", "") + " products " + (notice.startsWith("enabled") ? "switched on: they are in"
+                        + " the shop and its search." : "switched off: they are gone from the shop and its search.")
+                : noticeText(notice);
+        return AdminPages.page(Templates.list(rows, categories(), q, category, active, stock, ProductSort.values(),
+                order == null ? "" : order.param(), paging.page(), paging.pages(total), total, base, text, null));
+    }
+
+    /** The list's bulk action: the ticked products switched on or off at once. */
+    @POST
+    @Path("bulk")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response bulk(@RestForm("id") List<String> ids, @RestForm("action") String action) {
+        List<Long> chosen = ids == null ? List.of() : ids.stream().map(AdminForms::parseLong)
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        boolean enable = "enable".equals(action);
+        if (chosen.isEmpty() || chosen.size() > AdminForms.MAX_BULK || !enable && !"disable".equals(action)) {
+            return AdminPages.page(400, Templates.list(List.of(), categories(), null, null, null, null,
+                    ProductSort.values(), "", 1, 1, 0, "/admin/products?", null, chosen.isEmpty()
+                            ? "Tick the products to switch on or off." : chosen.size() > AdminForms.MAX_BULK
+                                    ? "At most " + AdminForms.MAX_BULK + " products at once."
+                                    : "Choose to switch them on or off."));
+        }
+        int changed = catalog.setActive(chosen, enable, actor());
+        return AdminPages.seeOther("/admin/products?notice=" + (enable ? "enabled-" : "disabled-") + changed);
     }
 
     @GET

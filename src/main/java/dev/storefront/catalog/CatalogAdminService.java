@@ -69,14 +69,65 @@ public class CatalogAdminService {
     }
 
     /**
-     * One page of products matching the filter, most recently changed first, each turned into the
-     * caller's view inside the transaction (so the view may read variants, stock and category).
+     * One page of products matching the filter, in the given order (null: most recently changed first), each
+     * turned into the caller's view inside the transaction (so the view may read variants, stock and category).
      */
     @Transactional
-    public <T> List<T> find(ProductFilter filter, int offset, int size, Function<Product, T> view) {
+    public <T> List<T> find(ProductFilter filter, ProductSort sort, int offset, int size, Function<Product, T> view) {
         Map<String, Object> params = new java.util.HashMap<>();
-        return Product.<Product>find(where(filter, params) + " order by p.updatedAt desc, p.id desc", params)
-                .range(offset, offset + size - 1).stream().map(view).toList();
+        return Product.<Product>find(where(filter, params) + " order by " + (sort == null ? ProductSort.CHANGED : sort)
+                .orderBy, params).range(offset, offset + size - 1).stream().map(view).toList();
+    }
+
+    /** The orders the admin's product list offers. */
+    public enum ProductSort {
+        CHANGED("Recently changed", "p.updatedAt desc, p.id desc"),
+        NEWEST("Newest", "p.createdAt desc, p.id desc"),
+        NAME("Name A to Z", "lower(p.name), p.id");
+
+        public final String words;
+        final String orderBy;
+
+        ProductSort(String words, String orderBy) {
+            this.words = words;
+            this.orderBy = orderBy;
+        }
+
+        public String param() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** "name", "NAME" alike; null for anything else. */
+        public static ProductSort named(String text) {
+            for (ProductSort sort : values()) {
+                if (sort.name().equalsIgnoreCase(text == null ? "" : text.strip())) {
+                    return sort;
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * Switches these products on or off at once (the list's bulk action); each change goes through the entity, so
+     * search and the shop's pages follow, and each is audited. Returns how many changed.
+     */
+    @Transactional
+    public int setActive(List<Long> ids, boolean active, String actor) {
+        int changed = 0;
+        for (Long id : ids) {
+            Product product = Product.findById(id);
+            if (product == null || product.active == active) {
+                continue;
+            }
+            Map<String, Object> before = snapshot(product);
+            product.active = active;
+            product.updatedAt = Instant.now();
+            audit.record(actor, active ? "product.enable" : "product.disable", "product", product.slug, before,
+                    snapshot(product));
+            changed++;
+        }
+        return changed;
     }
 
     /** A product turned into the caller's view inside a transaction; 404 when there is none. */

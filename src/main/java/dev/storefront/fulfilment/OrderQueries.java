@@ -29,8 +29,46 @@ import dev.storefront.web.MoneyFormat;
 @ApplicationScoped
 public class OrderQueries {
 
-    /** What to look for; any field may be null. Dates are whole days in UTC, both included. */
-    public record Filter(OrderStatus status, LocalDate from, LocalDate to, String customer, String text) {
+    /**
+     * What to look for and in what order; any field may be null (newest first). Dates are whole days in UTC, both
+     * included; {@code minTotal} in minor units.
+     */
+    public record Filter(OrderStatus status, LocalDate from, LocalDate to, String customer, String text,
+            Long minTotal, OrderSort sort) {
+    }
+
+    /** The orders list's orders. */
+    public enum OrderSort {
+        NEWEST("Newest first", Sort.descending("createdAt").and("id", Sort.Direction.Descending)),
+        OLDEST("Oldest first", Sort.ascending("createdAt").and("id", Sort.Direction.Ascending)),
+        TOTAL_HIGH("Highest total first", Sort.descending("totalAmount").and("id", Sort.Direction.Descending)),
+        TOTAL_LOW("Lowest total first", Sort.ascending("totalAmount").and("id", Sort.Direction.Ascending));
+
+        public final String words;
+        private final Sort sort;
+
+        OrderSort(String words, Sort sort) {
+            this.words = words;
+            this.sort = sort;
+        }
+
+        /** "total-high", "TOTAL_HIGH" alike; null for anything else. */
+        public static OrderSort named(String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            String name = text.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+            for (OrderSort sort : values()) {
+                if (sort.name().equals(name)) {
+                    return sort;
+                }
+            }
+            return null;
+        }
+
+        public String param() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
     }
 
     /** An order with everything the admin's detail shows. */
@@ -74,7 +112,7 @@ public class OrderQueries {
     @Transactional
     public List<Order> find(Filter filter, int offset, int size) {
         Query query = query(filter);
-        return Order.<Order>find(query.where, Sort.descending("createdAt").and("id", Sort.Direction.Descending),
+        return Order.<Order>find(query.where, (filter.sort() == null ? OrderSort.NEWEST : filter.sort()).sort,
                 query.params).page(Page.of(offset / size, size)).list();
     }
 
@@ -111,6 +149,10 @@ public class OrderQueries {
         if (filter.to() != null) {
             clauses.add("createdAt < :to");
             params.put("to", filter.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+        }
+        if (filter.minTotal() != null) {
+            clauses.add("totalAmount >= :minTotal");
+            params.put("minTotal", filter.minTotal());
         }
         if (filter.customer() != null && !filter.customer().isBlank()) {
             clauses.add("(lower(email) like :customer or lower(shipName) like :customer)");

@@ -190,6 +190,30 @@ class ProductEditorTest {
                 "in the shop, described, without the banner");
     }
 
+    /** Products ticked in the list are switched on, then off, at once: in the shop and its search, then gone. */
+    @Test
+    void theProductListSwitchesTickedProductsOnAndOffAtOnce() {
+        String word = "zembrolia" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9-]", "q");
+        long first = product("Chair " + word, false);
+        long second = product("Stool " + word, false);
+        String list = given().auth().oauth2(admin).queryParam("q", word).queryParam("sort", "name").when()
+                .get("/admin/products").then().statusCode(200).extract().asString();
+        assertTrue(list.indexOf("Chair " + word) < list.indexOf("Stool " + word), "by name");
+        given().auth().oauth2(admin).redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("id", first).formParam("id", second).formParam("action", "enable").when()
+                .post("/admin/products/bulk").then().statusCode(303).header("Location",
+                        org.hamcrest.Matchers.endsWith("notice=enabled-2"));
+        assertEquals(2, given().queryParam("q", word).when().get("/api/v1/search").then().statusCode(200).extract()
+                .jsonPath().getList("items").size(), "both in search");
+        given().auth().oauth2(admin).redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("id", first).formParam("id", second).formParam("action", "disable").when()
+                .post("/admin/products/bulk").then().statusCode(303);
+        assertEquals(0, given().queryParam("q", word).when().get("/api/v1/search").then().statusCode(200).extract()
+                .jsonPath().getList("items").size(), "both gone");
+        given().auth().oauth2(admin).redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("action", "disable").when().post("/admin/products/bulk").then().statusCode(400);
+    }
+
     /** A product with one variant (no options), switched on or off; deleted after the test. */
     private long product(String name, boolean active) {
         String sku = "PE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();

@@ -268,6 +268,47 @@ class AdminOrderTest {
                 .body("order.carrier", org.hamcrest.Matchers.equalTo("DHL"));
     }
 
+    /**
+     * The orders list ships several orders at once, each with the tracking number typed in its row: one without a
+     * number is refused by name and the others ship; the list sorts by total and filters by a least total.
+     */
+    @Test
+    void theOrdersListShipsTickedOrdersAndSortsAndFiltersByTotal() {
+        String one = paidOrder(1);
+        String three = paidOrder(3);
+        String list = given().auth().oauth2(admin).queryParam("status", "PAID").when().get("/admin/orders").then()
+                .statusCode(200).extract().asString();
+        assertTrue(list.contains("name=\"tracking." + one + "\"") && list.contains("value=\"" + three + "\""),
+                "a box and a tracking field per paid order");
+        String partly = given().auth().oauth2(admin).redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("number", one).formParam("number", three).formParam("tracking." + one, "TRK-ONE")
+                .formParam("tracking." + three, "").formParam("carrier", "UPS").when().post("/admin/orders/ship")
+                .then().statusCode(409).extract().asString();
+        assertTrue(partly.contains("1 orders marked shipped") && partly.contains(three + ": Tracking number must be 1-100 characters"),
+                partly);
+        assertEquals("SHIPPED", single("select status from orders where number = '" + one + "'"));
+        assertEquals("UPS", single("select carrier from orders where number = '" + one + "'"));
+        assertEquals("PAID", single("select status from orders where number = '" + three + "'"));
+        given().auth().oauth2(admin).redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("number", three).formParam("tracking." + three, "TRK-THREE").when()
+                .post("/admin/orders/ship").then().statusCode(303);
+        assertEquals("SHIPPED", single("select status from orders where number = '" + three + "'"));
+
+        long total = count("select total_amount from orders where number = '" + three + "'");
+        List<Integer> totals = given().auth().oauth2(admin).queryParam("sort", "total-high").queryParam("size", "20")
+                .when().get("/api/v1/admin/orders").then().statusCode(200).extract().jsonPath()
+                .getList("items.total.amount", Integer.class);
+        for (int i = 1; i < totals.size(); i++) {
+            assertTrue(totals.get(i - 1) >= totals.get(i), "highest total first: " + totals);
+        }
+        List<Integer> large = given().auth().oauth2(admin).queryParam("minTotal", java.math.BigDecimal.valueOf(total, 2)
+                .toPlainString()).queryParam("size", "100").when().get("/api/v1/admin/orders").then().statusCode(200)
+                .extract().jsonPath().getList("items.total.amount", Integer.class);
+        assertTrue(!large.isEmpty() && large.stream().allMatch(t -> t >= total), "at least the total: " + large);
+        given().auth().oauth2(admin).queryParam("sort", "cheapest").when().get("/api/v1/admin/orders").then()
+                .statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("sort"));
+    }
+
     /** A back-office form posted with a bearer token (exempt from the CSRF check), redirects not followed. */
     private static io.restassured.response.Response page(String token, String path, Map<String, String> form) {
         var request = given().redirects().follow(false).auth().oauth2(token).contentType(ContentType.URLENC);
