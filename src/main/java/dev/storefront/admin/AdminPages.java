@@ -36,16 +36,16 @@ public class AdminPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(Dashboard.Summary summary, int chartHeight, int chartWidth, int barWidth,
+        static native TemplateInstance home(Dashboard.Summary summary, Dashboard.Period[] periods, int chartHeight, int chartWidth, int barWidth,
                 long indexedProducts, String notice, String error);
     }
 
     @GET
-    public Response home(@QueryParam("notice") String notice) {
+    public Response home(@QueryParam("notice") String notice, @QueryParam("period") String period) {
         String message = "reindexed".equals(notice) ? "The search index has been rebuilt."
                 : "busy".equals(notice) ? "A rebuild is already running; try again when it has finished." : null;
-        Dashboard.Summary summary = dashboard.summary();
-        return page(Templates.home(summary, Dashboard.CHART_HEIGHT, summary.chart().size() * (Dashboard.BAR_WIDTH + 4),
+        Dashboard.Summary summary = dashboard.summary(Dashboard.Period.named(period));
+        return page(Templates.home(summary, Dashboard.Period.values(), Dashboard.CHART_HEIGHT, summary.chart().size() * (Dashboard.BAR_WIDTH + 4),
                 Dashboard.BAR_WIDTH,
                 searchIndex.documentCount(), message, null));
     }

@@ -1,8 +1,9 @@
 package dev.storefront.admin;
 
 import java.lang.management.ManagementFactory;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,13 +19,9 @@ import dev.storefront.config.StoreConfig;
 import dev.storefront.inventory.InventoryService;
 import dev.storefront.money.Money;
 
-/** The figures on the admin's first page, read with a few aggregate queries (days are UTC). */
+/** The figures on the admin's first page, read with a few aggregate queries (days in the store's time zone). */
 @ApplicationScoped
 public class Dashboard {
-
-    /** Paid orders and what they brought in, net of refunds. */
-    public record Sales(long orders, Money revenue) {
-    }
 
     /** One bar of the 30-day chart, already placed in SVG coordinates. */
     public record Bar(LocalDate day, long orders, Money revenue, int x, int y, int height) {
@@ -53,8 +50,75 @@ public class Dashboard {
         }
     }
 
-    public record Summary(Sales today, Sales week, List<Bar> chart, Money chartMax, long waitingToShip,
-            List<InventoryService.StockView> lowStock, List<FailedEmail> failedEmails, OpenFiles openFiles) {
+    public record Summary(Period period, Figures figures, Figures previous, List<Bar> chart, Money chartMax,
+            long waitingToShip, long unpaid, List<TopProduct> topProducts, List<InventoryService.StockView> lowStock,
+            List<FailedEmail> failedEmails, OpenFiles openFiles) {
+    }
+
+    /** The periods an owner compares: each against the one just before it, of the same length. */
+    public enum Period {
+        TODAY("Today", "yesterday", 1), DAYS_7("Last 7 days", "the 7 days before", 7),
+        DAYS_30("Last 30 days", "the 30 days before", 30), DAYS_90("Last 90 days", "the 90 days before", 90);
+
+        public final String words;
+        public final String previousWords;
+        final int days;
+
+        Period(String words, String previousWords, int days) {
+            this.words = words;
+            this.previousWords = previousWords;
+            this.days = days;
+        }
+
+        public String param() {
+            return name().replace("DAYS_", "").toLowerCase(java.util.Locale.ROOT) + (days > 1 ? "d" : "");
+        }
+
+        /** "today", "7d", "30d", "90d"; the last 7 days for anything else. */
+        public static Period named(String text) {
+            for (Period period : values()) {
+                if (period.param().equals(text)) {
+                    return period;
+                }
+            }
+            return DAYS_7;
+        }
+    }
+
+    /**
+     * A period's figures: paid orders, revenue net of refunds, average order value, carts started, and conversion
+     * (paid orders per cart started, in percent).
+     */
+    public record Figures(long orders, Money revenue, Money averageOrder, long carts, double conversion) {
+
+        /** "+12%", "−3%", "new" or "" against the previous period's value of the same figure. */
+        public String change(Figures before, String figure) {
+            double now = value(figure);
+            double then = before.value(figure);
+            if (then == 0) {
+                return now == 0 ? "" : "new";
+            }
+            long percent = Math.round((now - then) * 100 / then);
+            return percent == 0 ? "±0%" : (percent > 0 ? "+" : "−") + Math.abs(percent) + "%";
+        }
+
+        private double value(String figure) {
+            return switch (figure) {
+                case "orders" -> orders;
+                case "revenue" -> revenue.amount();
+                case "average" -> averageOrder.amount();
+                case "conversion" -> conversion;
+                default -> throw new IllegalArgumentException(figure);
+            };
+        }
+
+        public String conversionWords() {
+            return String.format(java.util.Locale.ROOT, "%.1f%%", conversion);
+        }
+    }
+
+    /** A product among the best sellers of the period: units paid for and revenue after discounts. */
+    public record TopProduct(String name, long units, Money revenue) {
     }
 
     static final int CHART_HEIGHT = 120;
@@ -71,35 +135,66 @@ public class Dashboard {
     StoreConfig config;
 
     @Transactional
-    public Summary summary() {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        List<Bar> chart = chart(today);
+    public Summary summary(Period period) {
+        ZoneId zone = config.timeZone();
+        LocalDate today = LocalDate.now(zone);
+        LocalDate from = today.minusDays(period.days - 1);
+        List<Bar> chart = chart(today, zone);
         long max = chart.stream().mapToLong(b -> b.revenue().amount()).max().orElse(0);
-        long waiting = ((Number) entityManager.createNativeQuery(
-                "select count(*) from orders where status in (" + OrderStatus.sqlList(OrderStatus.SHIPPABLE)
-                        + ") and shipped_at is null")
-                .getSingleResult()).longValue();
-        return new Summary(sales(today, today), sales(today.minusDays(6), today), chart, Money.of(max, config.currency()),
-                waiting, inventory.list("", "low", 1, 10), failedEmails(), OpenFiles.ofThisProcess());
+        long waiting = count("select count(*) from orders where status in ("
+                + OrderStatus.sqlList(OrderStatus.SHIPPABLE) + ") and shipped_at is null");
+        long unpaid = count("select count(*) from orders where status = 'PENDING_PAYMENT'");
+        return new Summary(period, figures(from, today, zone), figures(from.minusDays(period.days),
+                from.minusDays(1), zone), chart, Money.of(max, config.currency()), waiting, unpaid,
+                topProducts(from, today, zone), inventory.list("", "low", 1, 10), failedEmails(),
+                OpenFiles.ofThisProcess());
     }
 
-    private Sales sales(LocalDate from, LocalDate to) {
+    private long count(String sql) {
+        return ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue();
+    }
+
+    /** The figures of the whole days {@code from} to {@code to}, both included. */
+    private Figures figures(LocalDate from, LocalDate to, ZoneId zone) {
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
         Object[] row = (Object[]) entityManager.createNativeQuery("select count(*), coalesce(sum(total_amount - refunded_amount), 0)"
                 + " from orders where " + PAID + " and paid_at >= ?1 and paid_at < ?2")
-                .setParameter(1, from.atStartOfDay().toInstant(ZoneOffset.UTC))
-                .setParameter(2, to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)).getSingleResult();
-        return new Sales(((Number) row[0]).longValue(), Money.of(((Number) row[1]).longValue(), config.currency()));
+                .setParameter(1, start).setParameter(2, end).getSingleResult();
+        long orders = ((Number) row[0]).longValue();
+        long revenue = ((Number) row[1]).longValue();
+        long carts = ((Number) entityManager.createNativeQuery(
+                "select count(*) from carts where created_at >= ?1 and created_at < ?2").setParameter(1, start)
+                .setParameter(2, end).getSingleResult()).longValue();
+        return new Figures(orders, Money.of(revenue, config.currency()),
+                Money.of(orders == 0 ? 0 : Math.round((double) revenue / orders), config.currency()), carts,
+                carts == 0 ? 0 : Math.min(100.0, orders * 100.0 / carts));
     }
 
     @SuppressWarnings("unchecked")
-    private List<Bar> chart(LocalDate today) {
+    private List<TopProduct> topProducts(LocalDate from, LocalDate to, ZoneId zone) {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select l.name, sum(l.quantity), sum(l.line_total_amount - l.discount_amount)
+                from order_lines l join orders o on o.id = l.order_id
+                where o.""" + PAID + """
+                 and o.paid_at >= ?1 and o.paid_at < ?2
+                group by l.name order by sum(l.quantity) desc, sum(l.line_total_amount) desc limit 5""")
+                .setParameter(1, from.atStartOfDay(zone).toInstant())
+                .setParameter(2, to.plusDays(1).atStartOfDay(zone).toInstant()).getResultList();
+        return rows.stream().map(r -> new TopProduct((String) r[0], ((Number) r[1]).longValue(),
+                Money.of(((Number) r[2]).longValue(), config.currency()))).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Bar> chart(LocalDate today, ZoneId zone) {
         LocalDate first = today.minusDays(29);
         List<Object[]> rows = entityManager.createNativeQuery("""
                 select d::date, count(o.id), coalesce(sum(o.total_amount - o.refunded_amount), 0)
                 from generate_series(cast(?1 as date), cast(?2 as date), interval '1 day') d
-                left join orders o on (o.paid_at at time zone 'UTC')::date = d::date and o.""" + PAID + """
+                left join orders o on (o.paid_at at time zone ?3)::date = d::date and o.""" + PAID + """
 
-                group by d order by d""").setParameter(1, first).setParameter(2, today).getResultList();
+                group by d order by d""").setParameter(1, first).setParameter(2, today).setParameter(3, zone.getId())
+                .getResultList();
         long max = rows.stream().mapToLong(r -> ((Number) r[2]).longValue()).max().orElse(0);
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {

@@ -192,11 +192,23 @@ class AdminOrderTest {
         String day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
         long before = count("select count(*) from orders where status in ('PAID', 'SHIPPED', 'DELIVERED', "
                 + "'PARTIALLY_REFUNDED', 'REFUNDED') and (paid_at at time zone 'UTC')::date = current_date");
-        paidOrder(1);
-        String html = given().auth().oauth2(admin).when().get("/admin").then().statusCode(200)
-                .header("Cache-Control", "no-store").extract().asString();
-        assertTrue(html.contains("Today<strong>"), "today's figures");
-        assertTrue(html.contains((before + 1) + " orders"), "today's paid orders, this one included");
+        String number = paidOrder(1);
+        String product = (String) single("select l.name from order_lines l join orders o on o.id = l.order_id"
+                + " where o.number = '" + number + "'");
+        long yesterday = count("select count(*) from orders where status in ('PAID', 'SHIPPED', 'DELIVERED', "
+                + "'PARTIALLY_REFUNDED', 'REFUNDED') and (paid_at at time zone 'UTC')::date = current_date - 1");
+        String html = given().auth().oauth2(admin).queryParam("period", "today").when().get("/admin").then()
+                .statusCode(200).header("Cache-Control", "no-store").extract().asString();
+        assertTrue(html.contains("<h2 id=\"sales\">Sales: Today</h2>") && html.contains(
+                "<a href=\"/admin?period=today\" aria-current=\"page\">Today</a>"), "the period chosen");
+        assertTrue(html.contains("Orders<strong>" + (before + 1) + "</strong>"), "today's paid orders, this one included");
+        assertTrue(html.contains("</span> against " + yesterday + "</p>"), "beside yesterday's");
+        assertTrue(html.matches("(?s).*Conversion<strong>\\d+\\.\\d%</strong>.*"), "paid orders per cart started");
+        String top = html.substring(html.indexOf("id=\"top-products\""), html.indexOf("id=\"low-stock\""));
+        assertTrue(top.contains("<td>" + product + "</td>"), "this order's product among today's best sellers: " + top);
+        String week = given().auth().oauth2(admin).queryParam("period", "bogus").when().get("/admin").then()
+                .statusCode(200).extract().asString();
+        assertTrue(week.contains("Sales: Last 7 days"), "an unknown period shows the last 7 days");
         assertTrue(html.matches("(?s).*<rect x=\"\\d+\" y=\"\\d+\" width=\"16\" height=\"[1-9]\\d*\"><title>" + day
                 + ": [^<]+, " + (before + 1) + " orders</title>.*"), "today's bar in the SVG chart");
         java.util.regex.Matcher files = java.util.regex.Pattern.compile("Open files<strong>(\\d+)</strong>of (\\d+) allowed")
