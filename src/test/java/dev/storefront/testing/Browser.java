@@ -46,6 +46,30 @@ public final class Browser {
         return chromium.newContext(new NewContextOptions().setJavaScriptEnabled(javaScript));
     }
 
+    /**
+     * A new visitor with JavaScript whose pages accept scripts the test adds (axe), which the store's
+     * Content-Security-Policy would refuse; the page's own scripts run under the policy's rules as ever.
+     */
+    public BrowserContext newVisitorForAudits() {
+        return chromium.newContext(new NewContextOptions().setJavaScriptEnabled(true).setBypassCSP(true)
+                .setViewportSize(1280, 900));
+    }
+
+    /** axe-core, installed by bin/test from the npm registry into .data/tools (see docs/testing.md). */
+    public static final Path AXE = Path.of(".data/tools/node_modules/axe-core/axe.min.js");
+
+    /**
+     * Runs axe on the page as it is (WCAG 2.1 A and AA rules and best practices) and returns each violation as
+     * "rule: help (the first elements)"; empty when there is none.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> axeViolations(com.microsoft.playwright.Page page) {
+        page.addScriptTag(new com.microsoft.playwright.Page.AddScriptTagOptions().setPath(AXE));
+        return (List<String>) page.evaluate("""
+                async () => (await axe.run(document, { resultTypes: ['violations'] })).violations.map(v =>
+                    v.id + ': ' + v.help + ' (' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ') + ')')""");
+    }
+
     /** A new visitor on a phone: 390 × 844 CSS pixels at 3×, touch, a mobile browser's user agent. */
     public BrowserContext newPhoneVisitor() {
         return chromium.newContext(new NewContextOptions().setViewportSize(390, 844).setDeviceScaleFactor(3)
