@@ -22,13 +22,18 @@ final class AdminForms {
         return e.errors().stream().map(error -> label(error.field()) + " " + error.message()).toList();
     }
 
-    /** "variants[1].price" reads "Variant 2 price". */
+    /** "variants[1].compareAtPrice" reads "Variant 2 compare at price", "skuPrefix" "SKU prefix". */
     private static String label(String field) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("variants\\[(\\d+)]\\.?(.*)").matcher(field);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(variants|options)\\[(\\d+)]\\.?(.*)").matcher(field);
         if (m.matches()) {
-            return "Variant " + (Integer.parseInt(m.group(1)) + 1) + " " + m.group(2);
+            return (m.group(1).equals("variants") ? "Variant " : "Option ") + (Integer.parseInt(m.group(2)) + 1)
+                    + (m.group(3).isEmpty() ? "" : " " + words(m.group(3)).toLowerCase(java.util.Locale.ROOT));
         }
-        return TextFormat.humanized(field); // "trackingNumber" reads "Tracking number"
+        return words(field);
+    }
+
+    private static String words(String field) {
+        return TextFormat.humanized(field).replaceAll("\\b[Ss]ku\\b", "SKU").replace("Category id", "Category");
     }
 
     static String value(MultivaluedMap<String, String> form, String name) {

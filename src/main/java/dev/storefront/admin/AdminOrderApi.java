@@ -72,7 +72,8 @@ public class AdminOrderApi {
     public record Shipment(String trackingNumber, String carrier) {
     }
 
-    public record RefundRequest(String amount, String reason) {
+    /** {@code requestKey}: optional, 8-64 characters; a request repeated with the same key refunds once. */
+    public record RefundRequest(String amount, String reason, String requestKey) {
     }
 
     @Inject
@@ -135,7 +136,8 @@ public class AdminOrderApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Refunds an amount (a decimal such as \"12.50\"; everything left when omitted)")
     public OrderJson refund(@PathParam("number") String number, RefundRequest body) {
-        fulfilment.refund(number, body == null ? null : body.amount(), body == null ? null : body.reason(), actor());
+        fulfilment.refund(number, body == null ? null : body.amount(), body == null ? null : body.reason(),
+                body == null ? null : body.requestKey(), actor());
         return json(number);
     }
 

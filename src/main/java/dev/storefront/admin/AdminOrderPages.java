@@ -32,6 +32,7 @@ import dev.storefront.order.Order;
 import dev.storefront.order.OrderStatus;
 import dev.storefront.web.InvalidInputException;
 import dev.storefront.web.MoneyFormat;
+import dev.storefront.web.SecureTokens;
 import dev.storefront.web.StoreRoles;
 
 /** Orders: the filtered list, and each order with its payment, refunds and emails, and what can be done to it. */
@@ -62,7 +63,7 @@ public class AdminOrderPages {
                 String error);
 
         static native TemplateInstance confirm(Order order, String question, String consequence, String action,
-                String amount, String reason, String button);
+                String amount, String reason, String requestKey, String button);
 
         static native TemplateInstance packingSlip(Order order, String storeName);
     }
@@ -70,12 +71,15 @@ public class AdminOrderPages {
     /** What a refund of {@code amount} (blank: everything left) would give back, formatted; null if unreadable. */
     private static String refundAmount(Order order, String amount) {
         try {
-            long minor = amount == null || amount.isBlank() ? order.totalAmount - order.refundedAmount
-                    : Money.parseDecimal(amount, order.currency).amount();
-            return MoneyFormat.formatted(Money.of(minor, order.currency));
+            return MoneyFormat.formatted(Money.of(refundMinor(order, amount), order.currency));
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    private static long refundMinor(Order order, String amount) {
+        return amount == null || amount.isBlank() ? order.totalAmount - order.refundedAmount
+                : Money.parseDecimal(amount, order.currency).amount();
     }
 
     @GET
@@ -184,7 +188,7 @@ public class AdminOrderPages {
                             + " payment, and they are emailed.";
             return AdminPages.page(Templates.confirm(order, "Cancel order " + order.number + "?", "Its " + units
                     + (units == 1 ? " item goes" : " items go") + " back into stock. " + money,
-                    "/admin/orders/" + number + "/cancel", null, null, "Cancel the order"));
+                    "/admin/orders/" + number + "/cancel", null, null, null, "Cancel the order"));
         }
         return act(number, "cancelled", () -> fulfilment.cancel(number, actor()));
     }
@@ -193,16 +197,25 @@ public class AdminOrderPages {
     @Path("{number}/refund")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response refund(@PathParam("number") String number, @RestForm("amount") String amount,
-            @RestForm("reason") String reason, @RestForm("confirm") String confirm) {
+            @RestForm("reason") String reason, @RestForm("confirm") String confirm,
+            @RestForm("requestKey") String requestKey) {
         Order order = detail(number).order();
         String money = refundAmount(order, amount);
         if (!"yes".equals(confirm) && money != null) { // an unreadable amount is refused with its message
+            long minor = refundMinor(order, amount);
+            long left = order.totalAmount - order.refundedAmount;
+            if (minor <= 0 || minor > left) { // said now, not after the admin has confirmed it
+                return render(400, number, List.of(minor <= 0 ? "Amount must be more than zero"
+                        : "Amount is more than the " + MoneyFormat.formatted(Money.of(left, order.currency))
+                                + " left to refund"), null, null);
+            }
+            // the confirmation's own key: confirmed twice (a double click, two tabs), it refunds once
             return AdminPages.page(Templates.confirm(order, "Refund " + money + "?", money + " goes back to the"
                     + " customer's payment for order " + order.number + ", and they are emailed. A refund cannot be"
                     + " taken back.", "/admin/orders/" + number + "/refund", amount == null ? "" : amount,
-                    reason == null ? "" : reason, "Refund " + money));
+                    reason == null ? "" : reason, SecureTokens.newToken(), "Refund " + money));
         }
-        return act(number, "refunded", () -> fulfilment.refund(number, amount, reason, actor()));
+        return act(number, "refunded", () -> fulfilment.refund(number, amount, reason, requestKey, actor()));
     }
 
     @POST

@@ -67,6 +67,9 @@ public class AdminProductPages {
     /** Option rows on the form that makes the variant matrix (colour, size, material). */
     private static final int OPTION_ROWS = 3;
 
+    /** The most stock on hand the variant table takes for one SKU. */
+    private static final int MAX_ON_HAND = 1_000_000;
+
     private static final Pattern VARIANT_FIELD = Pattern.compile("variants\\[(\\d+)]\\.(\\w+)");
 
     /** A product as the list shows it. */
@@ -277,7 +280,7 @@ public class AdminProductPages {
             Long typed = parseLong(value(form, "variant." + i + ".onHand"));
             Long was = parseLong(value(form, "variant." + i + ".onHandWas"));
             long delta = typed == null ? 0 : typed - (was == null ? 0 : was);
-            if (sku.isEmpty() || delta == 0 || typed < 0 || Math.abs(delta) > 1_000_000) {
+            if (sku.isEmpty() || delta == 0) { // typed and shown were checked by input(): 0 to MAX_ON_HAND
                 continue;
             }
             try {
@@ -328,6 +331,9 @@ public class AdminProductPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response moveImage(@PathParam("id") long id, @RestForm("url") String url,
             @RestForm("direction") String direction) {
+        if (!"up".equals(direction) && !"down".equals(direction)) {
+            return failed(id, InvalidInputException.of("direction", "must be up or down"));
+        }
         catalog.moveImage(id, url, "up".equals(direction) ? -1 : 1, actor());
         return AdminPages.seeOther("/admin/products/" + id + "?notice=images-ordered#pictures");
     }
@@ -437,16 +443,29 @@ public class AdminProductPages {
                 errors.add(new FieldError("variants[" + variants.size() + "].attributes",
                         "must be name=value pairs joined by ';', like colour=Navy; size=M"));
             }
+            String onHand = value(form, "variant." + i + ".onHand").strip();
+            String onHandWas = value(form, "variant." + i + ".onHandWas").strip();
+            if (!onHand.isEmpty() && !(onHand.matches("\\d{1,7}") && Long.parseLong(onHand) <= MAX_ON_HAND)) {
+                errors.add(new FieldError("variants[" + variants.size() + "].onHand",
+                        "must be a whole number from 0 to " + MAX_ON_HAND));
+            } else if (!onHandWas.isEmpty() && !onHandWas.matches("\\d{1,9}")) {
+                errors.add(new FieldError("variants[" + variants.size() + "].onHand",
+                        "could not be compared with what the page showed: reload the page and try again"));
+            }
             // no picture field (a new product has no pictures yet) leaves the variant's picture as it is
             variants.add(new VariantInput(sku, attributes, value(form, "variant." + i + ".price"),
                     form.containsKey("variant." + i + ".active"), form.getFirst("variant." + i + ".image"),
                     value(form, "variant." + i + ".compareAt")));
         }
+        String category = value(form, "categoryId").strip();
+        if (!category.isEmpty() && parseLong(category) == null) {
+            errors.add(0, new FieldError("categoryId", "names no category"));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         return new ProductInput(value(form, "name"), value(form, "slug"), value(form, "brand"),
-                parseLong(value(form, "categoryId")), value(form, "description"), form.containsKey("active"),
+                parseLong(category), value(form, "description"), form.containsKey("active"),
                 form.containsKey("featured"), variants);
     }
 

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
@@ -53,6 +54,15 @@ public class CatalogAdminService {
 
     /** At most this many variants come out of one matrix (3 colours x 4 sizes is 12). */
     public static final int MAX_MATRIX = 100;
+
+    /**
+     * At most this many variants per product (Shopify's long-standing limit too): the editor's table of them is
+     * one form, and a form is read up to 1,000 fields (9 per variant).
+     */
+    public static final int MAX_VARIANTS = 100;
+
+    /** At most this many options make a matrix (colour, size, material). */
+    public static final int MAX_OPTIONS = 3;
 
     public record CategoryInput(String name, String slug, Long parentId, String description, Integer position) {
     }
@@ -308,22 +318,37 @@ public class CatalogAdminService {
     @Transactional
     public List<String> addVariantMatrix(long productId, List<OptionInput> options, String skuPrefix, String price,
             String actor) {
-        Product product = product(productId);
+        // locked: two requests at once make the missing variants once, the second finds them made
+        Product product = Product.<Product>findByIdOptional(productId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new NotFoundException("No product " + productId));
         List<FieldError> errors = new ArrayList<>();
         List<OptionInput> named = new ArrayList<>();
+        if (options.size() > MAX_OPTIONS) {
+            throw InvalidInputException.of("options", "must be at most " + MAX_OPTIONS + " options");
+        }
+        try {
+            Money.parseDecimal(price, config.currency());
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("price", e.getMessage()));
+        }
         for (int i = 0; i < options.size(); i++) {
             OptionInput option = options.get(i);
+            if (option == null) {
+                errors.add(new FieldError("options[" + i + "]", "must be an option with a name and values"));
+                continue;
+            }
             String name = option.name() == null ? "" : option.name().strip().toLowerCase(Locale.ROOT);
-            List<String> values = option.values() == null ? List.of() : option.values().stream().map(String::strip)
-                    .filter(v -> !v.isEmpty()).distinct().toList();
+            List<String> values = option.values() == null ? List.of() : option.values().stream()
+                    .filter(java.util.Objects::nonNull).map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
             if (name.isEmpty() && values.isEmpty()) {
                 continue;
             }
             if (!name.matches("[a-z][a-z0-9 _-]{0,39}")) {
                 errors.add(new FieldError("options[" + i + "].name", "must be a word such as colour or size"));
-            } else if (values.isEmpty() || values.stream().anyMatch(v -> v.length() > 60 || v.contains("="))) {
-                errors.add(new FieldError("options[" + i + "].values",
-                        "must be values separated by commas, each at most 60 characters, such as Red, Blue"));
+            } else if (values.isEmpty() || values.size() > MAX_MATRIX || values.stream().anyMatch(
+                    v -> v.length() > 60 || v.contains("=") || v.contains(";"))) {
+                errors.add(new FieldError("options[" + i + "].values", "must be at most " + MAX_MATRIX
+                        + " values separated by commas, each at most 60 characters without = or ;, such as Red, Blue"));
             } else if (named.stream().anyMatch(o -> o.name().equals(name))) {
                 errors.add(new FieldError("options[" + i + "].name", "appears twice"));
             } else {
@@ -359,11 +384,24 @@ public class CatalogAdminService {
                     combination.entrySet()));
             if (!exists) {
                 String sku = skuOf(prefix, combination.values());
+                // a made SKU never takes over a variant that exists (it would relabel and reprice it)
+                String problem = sku.isEmpty() ? "makes no SKU: use letters and digits"
+                        : sku.length() > 64 ? "makes SKU " + sku.substring(0, 64) + "…, longer than 64 characters"
+                        : !SKU.matcher(sku).matches() ? "makes SKU " + sku + ", which is not a valid SKU"
+                        : Variant.count("sku", sku) > 0 ? "makes SKU " + sku + ", which another variant already has"
+                        : null;
+                if (problem != null) {
+                    throw InvalidInputException.of("skuPrefix", problem);
+                }
                 inputs.add(new VariantInput(sku, combination, price, true, null, null));
             }
         }
         if (inputs.isEmpty()) {
             return List.of();
+        }
+        if (product.variants.size() + inputs.size() > MAX_VARIANTS) {
+            throw InvalidInputException.of("options", "would make " + inputs.size() + " more variants; the product has "
+                    + product.variants.size() + " and may have at most " + MAX_VARIANTS);
         }
         Map<String, Object> before = snapshot(product);
         List<Variant> added = applyVariants(product, inputs, false, errors);
@@ -384,9 +422,8 @@ public class CatalogAdminService {
     static String skuOf(String prefix, java.util.Collection<String> values) {
         StringBuilder sku = new StringBuilder(prefix);
         values.forEach(value -> sku.append('-').append(value));
-        String plain = java.text.Normalizer.normalize(sku, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
+        return java.text.Normalizer.normalize(sku, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
                 .toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "-").replaceAll("^-+|-+$", "");
-        return plain.length() > 64 ? plain.substring(0, 64).replaceAll("-+$", "") : plain;
     }
 
     private static int index(String field) {
@@ -649,6 +686,11 @@ public class CatalogAdminService {
             if (variant == null) {
                 if (Variant.count("sku", sku) > 0) {
                     errors.add(new FieldError(field + "sku", "belongs to another product"));
+                    continue;
+                }
+                if (product.variants.size() + added.size() >= MAX_VARIANTS) {
+                    errors.add(new FieldError(field + "sku", "would be variant " + (MAX_VARIANTS + 1)
+                            + "; a product has at most " + MAX_VARIANTS));
                     continue;
                 }
                 variant = new Variant();

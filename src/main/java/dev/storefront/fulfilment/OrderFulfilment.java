@@ -205,7 +205,8 @@ public class OrderFulfilment {
             throw new WrongStateException(current, "cancelled");
         }
         if (current.totalAmount - committedRefunds(current.id) > 0) {
-            refund(number, order -> order.totalAmount - committedRefunds(order.id), "order cancelled", actor, false);
+            refund(number, order -> order.totalAmount - committedRefunds(order.id), "order cancelled", null, actor,
+                    false);
         }
         Order cancelled = QuarkusTransaction.requiringNew().call(() -> {
             Order order = locked(number);
@@ -228,6 +229,18 @@ public class OrderFulfilment {
      * "12.50"; blank refunds everything not yet refunded. Concurrent refunds never add up to more than was paid.
      */
     public Order refund(String number, String amount, String reason, String actor) {
+        return refund(number, amount, reason, null, actor);
+    }
+
+    /**
+     * A refund of {@code amount} (blank: what is left); {@code requestKey}, when given, makes it happen once
+     * however often it is sent (a double click on the confirmation, a retried request): a second request with
+     * the key refunds nothing and answers the order as it is.
+     */
+    public Order refund(String number, String amount, String reason, String requestKey, String actor) {
+        if (requestKey != null && !requestKey.isBlank() && !requestKey.matches("[A-Za-z0-9_-]{8,64}")) {
+            throw InvalidInputException.of("requestKey", "must be 8-64 letters, digits, '-' or '_'");
+        }
         return refund(number, order -> {
             if (amount == null || amount.isBlank()) {
                 return order.totalAmount - order.refundedAmount;
@@ -237,18 +250,21 @@ public class OrderFulfilment {
             } catch (IllegalArgumentException e) {
                 throw InvalidInputException.of("amount", e.getMessage());
             }
-        }, reason, actor, true);
+        }, reason, requestKey == null || requestKey.isBlank() ? null : requestKey, actor, true);
     }
 
     /** A refund; {@code moveStatus} false when it is part of a cancellation, which makes the move itself. */
-    private Order refund(String number, ToLongFunction<Order> amountOf, String reason, String actor,
-            boolean moveStatus) {
+    private Order refund(String number, ToLongFunction<Order> amountOf, String reason, String requestKey,
+            String actor, boolean moveStatus) {
         String why = reason == null ? "" : reason.strip();
         if (why.length() > 200) {
             throw InvalidInputException.of("reason", "must be at most 200 characters");
         }
         Refund pending = QuarkusTransaction.requiringNew().call(() -> {
             Order order = locked(number);
+            if (requestKey != null && Refund.count("orderId = ?1 and requestKey = ?2", order.id, requestKey) > 0) {
+                return null; // made by the first of these requests, under this same lock
+            }
             if (!OrderStatus.REFUNDABLE.contains(order.status)) {
                 throw new WrongStateException(order, "refunded");
             }
@@ -267,9 +283,13 @@ public class OrderFulfilment {
             refund.amount = amount;
             refund.reason = why;
             refund.actor = actor;
+            refund.requestKey = requestKey;
             refund.persist();
             return refund;
         });
+        if (pending == null) {
+            return QuarkusTransaction.requiringNew().call(() -> find(number));
+        }
         long amount = pending.amount;
         Order order = QuarkusTransaction.requiringNew().call(() -> find(number));
         String providerRef;

@@ -27,6 +27,9 @@ public record Money(long amount, String currency) implements Comparable<Money> {
             throw new IllegalArgumentException("must be an amount such as 19.99");
         }
         int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        if ((long) decimal.precision() - decimal.scale() > 12) { // more than 12 digits before the point ("1e2147483647")
+            throw new IllegalArgumentException("is too large");
+        }
         if (decimal.signum() < 0) {
             throw new IllegalArgumentException("must not be negative");
         }

@@ -32,6 +32,10 @@ public class Refund extends PanacheEntity {
 
     public String providerRef;
     public String actor;
+
+    /** The confirmation's own key: a second refund confirmed with it on the same order is never made. */
+    @Column(name = "request_key")
+    public String requestKey;
     public Instant createdAt = Instant.now();
 
     /** The provider's idempotency key: a retry of this refund is never a second refund. */

@@ -182,6 +182,11 @@ public class ExceptionMappers {
                     && cause.getMessage().contains("multipart")) {
                 return InvalidInputException.of("body", "is not a well-formed multipart form (" + cause.getMessage() + ")");
             }
+            if (cause.getClass() == RuntimeException.class && cause.getMessage() != null
+                    && cause.getMessage().startsWith("Param limit of")) { // the form decoder's quarkus.http.limits.max-parameters
+                return InvalidInputException.of("body", "has too many fields (" + cause.getMessage()
+                        .replace("Param limit of ", "more than ").replace(" was exceeded", "") + ")");
+            }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && UNSTORABLE_TEXT.contains(sql.getSQLState())) {
                 return InvalidInputException.of("text", ControlCharacters.PROBLEM);

@@ -190,6 +190,91 @@ class ProductEditorTest {
                 "in the shop, described, without the banner");
     }
 
+    /**
+     * What a fuzzer found in the editor: huge amounts, null options, SKUs that collide with existing ones, ';' in
+     * values, letters for stock and two matrices at once are refused by name (or made once) and change nothing; a
+     * product has at most 100 variants, and one that has them all is still saved through its form.
+     */
+    @Test
+    void badMatrixAndTableInputIsRefusedByNameAndChangesNothing() throws Exception {
+        long id = product("Mug " + UUID.randomUUID().toString().substring(0, 6), false);
+        String existing = json(id).getString("variants[0].sku");
+        String prefix = "M" + UUID.randomUUID().toString().substring(0, 6).toUpperCase().replace("-", "");
+
+        String huge = form("/admin/products/" + id + "/variants/matrix", Map.of("option.0.name", "size",
+                "option.0.values", "S", "price", "1e2147483647")).then().statusCode(400).extract().asString();
+        assertTrue(huge.contains("Price is too large"), huge);
+        Admins.asAdmin().body(Map.of("options", java.util.Arrays.asList((Object) null), "price", "1.00")).when()
+                .post("/api/v1/admin/products/" + id + "/variants/matrix").then().statusCode(400)
+                .body("errors[0].field", equalTo("options[0]"));
+        Admins.asAdmin().body(Map.of("options", List.of(Map.of("name", "size", "values", java.util.Arrays.asList("S",
+                null))), "skuPrefix", prefix, "price", "1e2147483647")).when()
+                .post("/api/v1/admin/products/" + id + "/variants/matrix").then().statusCode(400)
+                .body("errors[0].field", equalTo("price"));
+        form("/admin/products/" + id + "/variants/matrix", Map.of("option.0.name", "size", "option.0.values", "S;M",
+                "price", "1.00")).then().statusCode(400);
+        // a made SKU that another variant has is refused, not taken over
+        String[] parts = existing.split("-", 2);
+        String collision = form("/admin/products/" + id + "/variants/matrix", Map.of("option.0.name", "edition",
+                "option.0.values", parts[1], "skuPrefix", parts[0], "price", "7.77")).then().statusCode(400).extract()
+                .asString();
+        assertTrue(collision.contains("makes SKU " + existing + ", which another variant already has"), collision);
+        assertEquals("20.00", json(id).getString("variants[0].price"), "the existing variant as it was");
+        assertEquals(Map.of(), json(id).getMap("variants[0].attributes"));
+
+        Map<String, String> table = tableOf(json(id), "Mug");
+        table.put("variant.0.onHand", "abc");
+        String letters = form("/admin/products/" + id, table).then().statusCode(400).extract().asString();
+        assertTrue(letters.contains("id=\"variant.0.onHand-error\" role=\"alert\">On hand must be a whole number"),
+                letters);
+        table.put("variant.0.onHand", "1000001");
+        form("/admin/products/" + id, table).then().statusCode(400);
+        table.put("variant.0.onHand", "0");
+        table.put("variant.0.price", "1e2147483647");
+        form("/admin/products/" + id, table).then().statusCode(400);
+        table.put("variant.0.price", "20.00");
+        table.put("categoryId", "abc");
+        assertTrue(form("/admin/products/" + id, table).then().statusCode(400).extract().asString()
+                .contains("Category names no category"));
+        assertEquals(0, json(id).getInt("variants[0].onHand"));
+
+        // two matrices at once: the variants are made once, the other request finds them made
+        Map<String, String> matrix = Map.of("option.0.name", "colour", "option.0.values", values(9),
+                "option.1.name", "size", "option.1.values", values(11).replace("V", "S"), "skuPrefix", prefix,
+                "price", "3.00");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> form("/admin/products/" + id + "/variants/matrix", matrix).statusCode());
+            var second = pool.submit(() -> form("/admin/products/" + id + "/variants/matrix", matrix).statusCode());
+            assertEquals(List.of(303, 303), List.of(first.get(), second.get()));
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(100, json(id).getList("variants").size(), "99 made once, and the first");
+        String full = form("/admin/products/" + id + "/variants/matrix", Map.of("option.0.name", "colour",
+                "option.0.values", "Teal", "option.1.name", "size", "option.1.values", "S0", "skuPrefix", prefix,
+                "price", "3.00")).then().statusCode(400).extract().asString();
+        assertTrue(full.contains("the product has 100 and may have at most 100"), full);
+
+        // a product of 100 variants (900 form fields) saves through its own form
+        JsonPath big = json(id);
+        Map<String, String> all = tableOf(big, "Mug");
+        all.put("variant.99.price", "4.00");
+        form("/admin/products/" + id, all).then().statusCode(303);
+        assertEquals("4.00", json(id).getString("variants[99].price"));
+        // a form of more than 1,000 fields is refused by name, not a 500
+        var many = given().auth().oauth2(admin).redirects().follow(false).contentType(ContentType.URLENC);
+        for (int i = 0; i < 1001; i++) {
+            many.formParam("id", Integer.toString(i));
+        }
+        many.formParam("action", "enable").when().post("/admin/products/bulk").then().statusCode(400)
+                .body(org.hamcrest.Matchers.containsString("has too many fields"));
+        given().auth().oauth2(admin).queryParam("minTotal", "1e2147483647").when().get("/api/v1/admin/orders").then()
+                .statusCode(400).body("errors[0].field", equalTo("minTotal"));
+        given().auth().oauth2(admin).queryParam("minTotal", "1e2147483647").when().get("/admin/orders").then()
+                .statusCode(200);
+    }
+
     /** Products ticked in the list are switched on, then off, at once: in the shop and its search, then gone. */
     @Test
     void theProductListSwitchesTickedProductsOnAndOffAtOnce() {

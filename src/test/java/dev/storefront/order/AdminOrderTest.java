@@ -169,12 +169,33 @@ class AdminOrderTest {
                 .then().statusCode(200).extract().asString();
         assertTrue(asked.contains("<h1>Refund " + money + "?</h1>") && asked.contains("cannot be taken back"), asked);
         assertEquals("PAID", single("select status from orders where number = '" + number + "'"), "nothing yet");
-        browser.submit("/admin/orders/" + number + "/refund", Map.of("amount", "1.00", "reason", "late")).then()
-                .statusCode(200).body(containsString("<h1>Refund $1.00?</h1>"));
-        browser.submit("/admin/orders/" + number + "/refund", Map.of("amount", "1.00", "reason", "late",
-                "confirm", "yes")).then().statusCode(303);
+        String confirmation = browser.submit("/admin/orders/" + number + "/refund", Map.of("amount", "1.00", "reason",
+                "late")).then().statusCode(200).body(containsString("<h1>Refund $1.00?</h1>")).extract().asString();
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("name=\"requestKey\" value=\"([^\"]+)\"")
+                .matcher(confirmation);
+        assertTrue(key.find(), "the confirmation carries a key of its own");
+        // the confirmation pressed twice at once (a double click, two tabs): one refund
+        Map<String, String> confirmed = Map.of("amount", "1.00", "reason", "late", "confirm", "yes", "requestKey",
+                key.group(1));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> browser.submit("/admin/orders/" + number + "/refund", confirmed).statusCode());
+            var second = pool.submit(() -> browser.submit("/admin/orders/" + number + "/refund", confirmed).statusCode());
+            assertEquals(List.of(303, 303), List.of(first.get(), second.get()));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            pool.shutdown();
+        }
         assertEquals(100L, count("select refunded_amount from orders where number = '" + number + "'"));
+        assertEquals(1L, count("select count(*) from refunds r join orders o on o.id = r.order_id where o.number = '"
+                + number + "'"), "refunded once");
         String left = "$" + String.format("%,.2f", (total - 100) / 100.0);
+        // more than is left is said before anything is confirmed, and so is nothing
+        browser.submit("/admin/orders/" + number + "/refund", Map.of("amount", "99999.00")).then().statusCode(400)
+                .body(containsString("Amount is more than the " + left + " left to refund"));
+        browser.submit("/admin/orders/" + number + "/refund", Map.of("amount", "0.00")).then().statusCode(400)
+                .body(containsString("Amount must be more than zero"));
         browser.submit("/admin/orders/" + number + "/refund", Map.of("amount", "99999.00", "confirm", "yes")).then()
                 .statusCode(400).body(containsString("is more than the " + left + " left to refund"));
 
