@@ -16,7 +16,8 @@
         show(page.querySelector('main h1').textContent, page.querySelectorAll('main .confirm-consequence'),
           confirmation);
       })
-      .catch(function () { form.submit(); }); // the store's own page says what went wrong
+      .catch(function () { form.submit(); }) // the store's own page says what went wrong
+      .finally(function () { sending.delete(form); });
   }
   function show(question, consequences, confirmation) {
     var dialog = document.createElement('dialog');
@@ -47,11 +48,22 @@
     dialog.showModal();
     keep.focus();
   }
+  // A form sent is not sent again by a second click or Enter while its answer is on the way (the store refuses
+  // most repeats anyway, but the admin would see its refusal instead of the first answer).
+  var sending = new WeakMap();
   document.addEventListener('submit', function (event) {
     var form = event.target;
+    var now = Date.now();
+    if (sending.has(form) && now - sending.get(form) < 8000 || document.querySelector('dialog.confirm-dialog[open]')
+        && !form.closest('dialog')) {
+      event.preventDefault();
+      return;
+    }
+    sending.set(form, now);
     if (form.hasAttribute('data-confirm-first') && window.fetch && window.HTMLDialogElement) {
       event.preventDefault();
       ask(form);
     }
   });
+  window.addEventListener('pageshow', function () { sending = new WeakMap(); }); // back to a page: send again
 }());

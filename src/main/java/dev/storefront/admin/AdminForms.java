@@ -18,6 +18,11 @@ final class AdminForms {
     /** At most this many rows are changed by one bulk action (a page of a list holds 50). */
     static final int MAX_BULK = 200;
 
+    /** "1 order", "3 orders". */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     static List<String> messages(InvalidInputException e) {
         return e.errors().stream().map(error -> label(error.field()) + " " + error.message()).toList();
     }

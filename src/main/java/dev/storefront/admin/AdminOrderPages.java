@@ -88,8 +88,17 @@ public class AdminOrderPages {
             @QueryParam("minTotal") String minTotal, @QueryParam("sort") String sort, @QueryParam("page") String page,
             @QueryParam("notice") String notice) {
         String text = notice == null || !notice.matches("shipped-\\d{1,3}") ? null
-                : notice.substring(8) + " orders marked shipped; their customers are emailed.";
-        return listPage(200, status, from, to, customer, q, minTotal, sort, page, text, null);
+                : AdminForms.count(Integer.parseInt(notice.substring(8)), "order") + " marked shipped; the customers"
+                        + " are emailed.";
+        String problem = null;
+        if (minTotal != null && !minTotal.isBlank()) {
+            try {
+                Money.parseDecimal(minTotal, config.currency());
+            } catch (IllegalArgumentException e) {
+                problem = "Total at least " + e.getMessage() + "; the orders below are not filtered by total.";
+            }
+        }
+        return listPage(200, status, from, to, customer, q, minTotal, sort, page, text, problem);
     }
 
     private Response listPage(int httpStatus, String status, String from, String to, String customer, String q,
@@ -142,7 +151,7 @@ public class AdminOrderPages {
             return AdminPages.seeOther("/admin/orders?status=PAID&notice=shipped-" + shipped);
         }
         return listPage(409, "PAID", null, null, null, null, null, null, null,
-                shipped == 0 ? null : shipped + " orders marked shipped; their customers are emailed.",
+                shipped == 0 ? null : AdminForms.count(shipped, "order") + " marked shipped; the customers are emailed.",
                 "Not marked shipped: " + String.join(". ", refused) + ".");
     }
 

@@ -179,7 +179,8 @@ public class AdminProductPages {
         String base = "/admin/products?q=" + enc(q) + "&category=" + (category == null ? "" : category) + "&active="
                 + enc(active) + "&stock=" + enc(stock) + "&sort=" + enc(sort) + "&";
         String text = notice != null && notice.matches("(enabled|disabled)-\\d{1,3}")
-                ? notice.replaceAll("\\D", "") + " products " + (notice.startsWith("enabled") ? "switched on: they are in"
+                ? AdminForms.count(Integer.parseInt(notice.replaceAll("\\D", "")), "product") + " "
+                        + (notice.startsWith("enabled") ? "switched on: they are in"
                         + " the shop and its search." : "switched off: they are gone from the shop and its search.")
                 : noticeText(notice);
         return AdminPages.page(Templates.list(rows, categories(), q, category, active, stock, ProductSort.values(),
@@ -227,8 +228,10 @@ public class AdminProductPages {
     @GET
     @Path("{id}")
     public Response edit(@PathParam("id") long id, @QueryParam("notice") String notice) {
-        return AdminPages.page(Templates.edit(catalog.product(id, AdminProductPages::form), categories(), List.of(),
-                Map.of(), null, noticeText(notice), null));
+        ProductForm form = catalog.product(id, AdminProductPages::form);
+        String text = "saved".equals(notice) && !form.active()
+                ? "Your changes are saved. The product is switched off, so shoppers do not see it." : noticeText(notice);
+        return AdminPages.page(Templates.edit(form, categories(), List.of(), Map.of(), null, text, null));
     }
 
     @POST

@@ -339,7 +339,8 @@ public class CatalogAdminService {
             }
             String name = option.name() == null ? "" : option.name().strip().toLowerCase(Locale.ROOT);
             List<String> values = option.values() == null ? List.of() : option.values().stream()
-                    .filter(java.util.Objects::nonNull).map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
+                    .filter(java.util.Objects::nonNull).map(String::strip).filter(v -> !v.isEmpty()).toList();
+            values = distinctIgnoringCase(values);
             if (name.isEmpty() && values.isEmpty()) {
                 continue;
             }
@@ -380,8 +381,8 @@ public class CatalogAdminService {
         }
         List<VariantInput> inputs = new ArrayList<>();
         for (Map<String, String> combination : matrix) {
-            boolean exists = product.variants.stream().anyMatch(v -> v.attributes.entrySet().containsAll(
-                    combination.entrySet()));
+            boolean exists = product.variants.stream().anyMatch(v -> combination.entrySet().stream().allMatch(
+                    e -> e.getValue().equalsIgnoreCase(v.attributes.getOrDefault(e.getKey(), ""))));
             if (!exists) {
                 String sku = skuOf(prefix, combination.values());
                 // a made SKU never takes over a variant that exists (it would relabel and reprice it)
@@ -416,6 +417,12 @@ public class CatalogAdminService {
         added.forEach(this::persistNew);
         audit.record(actor, "product.variants.matrix", "product", product.slug, before, snapshot(product));
         return added.stream().map(v -> v.sku).toList();
+    }
+
+    /** "Red, red, RED" is one value, as first written. */
+    private static List<String> distinctIgnoringCase(List<String> values) {
+        Set<String> seen = new HashSet<>();
+        return values.stream().filter(v -> seen.add(v.toLowerCase(Locale.ROOT))).toList();
     }
 
     /** "tee", [Red, M] → "TEE-RED-M": upper case, anything but letters and digits becomes a hyphen. */

@@ -154,6 +154,13 @@ public class ExceptionMappers {
         if (unreadable != null) {
             return invalidInput(unreadable, request);
         }
+        if (duplicateOfConcurrentRequest(exception)) {
+            // two identical requests at once (a double submit): the first made it, this one rolled back
+            LOG.infof("%s %s: refused as a duplicate of a request made at the same time (%s)", request.method(),
+                    request.path(), exception);
+            return webApplication(new jakarta.ws.rs.ClientErrorException("The same change was just made by another"
+                    + " request (a double submit?); reload the page to see it", 409), request);
+        }
         String incident = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(exception, "Incident %s: %s %s failed", incident, request.method(), request.path());
         String path = request.path();
@@ -193,6 +200,16 @@ public class ExceptionMappers {
             }
         }
         return null;
+    }
+
+    /** A unique constraint broken at commit: another request made the same row a moment before. */
+    private static boolean duplicateOfConcurrentRequest(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean decodingFailed(Throwable exception) {

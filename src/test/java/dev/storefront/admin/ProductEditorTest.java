@@ -275,6 +275,29 @@ class ProductEditorTest {
                 .statusCode(200);
     }
 
+    /** The same new product sent twice at once (a double submit) is made once; the other is told, not a 500. */
+    @Test
+    void aProductCreatedTwiceAtOnceIsMadeOnce() throws Exception {
+        String name = "Twice " + UUID.randomUUID().toString().substring(0, 8);
+        String sku = "TW-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Map<String, String> fields = Map.of("name", name, "brand", "Acme", "categoryId", Long.toString(anyCategory()),
+                "variantRows", "1", "variant.0.sku", sku, "variant.0.price", "5.00", "variant.0.active", "on");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<Integer> statuses;
+        try {
+            var first = pool.submit(() -> form("/admin/products", fields).statusCode());
+            var second = pool.submit(() -> form("/admin/products", fields).statusCode());
+            statuses = new ArrayList<>(List.of(first.get(), second.get()));
+        } finally {
+            pool.shutdown();
+        }
+        statuses.sort(null);
+        assertEquals(303, statuses.get(0), "one made: " + statuses);
+        assertTrue(statuses.get(1) == 400 || statuses.get(1) == 409, "the other told, not a 500: " + statuses);
+        assertEquals(1, count("select count(*) from products where name = '" + name + "'"));
+        created.add(count("select id from products where name = '" + name + "'"));
+    }
+
     /** Products ticked in the list are switched on, then off, at once: in the shop and its search, then gone. */
     @Test
     void theProductListSwitchesTickedProductsOnAndOffAtOnce() {

@@ -287,8 +287,14 @@ class AdminOrderTest {
         int placedAt = timeline.indexOf("Order placed");
         assertTrue(shippedAt >= 0 && shippedAt < noteAt && noteAt < againAt && againAt < paidAt && paidAt < placedAt,
                 "newest first: " + timeline);
-        assertTrue(timeline.contains("by " + member[0]) && timeline.contains("just now"), "who and how long ago");
+        assertTrue(timeline.contains("by <bdi>" + member[0] + "</bdi>") && timeline.contains("just now"), "who and how long ago");
         assertTrue(!html.contains("/admin/customers/"), "no link staff may not follow");
+        given().redirects().follow(false).auth().oauth2(staff).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("note", "\u202Eevil").when().post("/admin/orders/" + number + "/notes").then().statusCode(303);
+        String isolated = given().auth().oauth2(staff).when().get("/admin/orders/" + number).then().extract().asString();
+        assertTrue(isolated.contains("<bdi class=\"timeline-detail\">\u202Eevil</bdi>"),
+                "a note's right-to-left override cannot turn around who wrote it: " + isolated.substring(
+                        isolated.indexOf("id=\"order-timeline\""), isolated.indexOf("id=\"order-timeline\"") + 600));
 
         String slip = given().auth().oauth2(staff).when().get("/admin/orders/" + number + "/packing-slip").then()
                 .statusCode(200).extract().asString();
@@ -297,7 +303,7 @@ class AdminOrderTest {
         assertTrue(slip.contains("Ada Lovelace") && slip.contains("1 Analytical Way") && slip.contains(sku)
                 && !slip.contains("$"), "the address and the items, no prices: " + slip);
         given().auth().oauth2(staff).when().get("/api/v1/admin/orders/" + number).then().statusCode(200)
-                .body("timeline[0].what", org.hamcrest.Matchers.startsWith("Shipping notice"))
+                .body("timeline[0].what", org.hamcrest.Matchers.equalTo("Note")).body("timeline[1].what", org.hamcrest.Matchers.startsWith("Shipping notice"))
                 .body("order.carrier", org.hamcrest.Matchers.equalTo("DHL"));
     }
 
@@ -317,7 +323,7 @@ class AdminOrderTest {
                 .formParam("number", one).formParam("number", three).formParam("tracking." + one, "TRK-ONE")
                 .formParam("tracking." + three, "").formParam("carrier", "UPS").when().post("/admin/orders/ship")
                 .then().statusCode(409).extract().asString();
-        assertTrue(partly.contains("1 orders marked shipped") && partly.contains(three + ": Tracking number must be 1-100 characters"),
+        assertTrue(partly.contains("1 order marked shipped") && partly.contains(three + ": Tracking number must be 1-100 characters"),
                 partly);
         assertEquals("SHIPPED", single("select status from orders where number = '" + one + "'"));
         assertEquals("UPS", single("select carrier from orders where number = '" + one + "'"));
