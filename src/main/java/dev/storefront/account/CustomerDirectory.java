@@ -29,8 +29,16 @@ public class CustomerDirectory {
 
     @Transactional
     public List<User> find(String text, int offset, int size) {
-        return User.<User>find("lower(email) like ?1 or lower(name) like ?1", Sort.descending("createdAt"),
-                like(text)).page(Page.of(offset / size, size)).list();
+        return find(text, null, offset, size);
+    }
+
+    /** Accounts matching the text, newest first, or {@code oldest} first, or by {@code email}. */
+    @Transactional
+    public List<User> find(String text, String sort, int offset, int size) {
+        Sort order = "oldest".equals(sort) ? Sort.ascending("createdAt", "id") : "email".equals(sort)
+                ? Sort.ascending("email") : Sort.descending("createdAt", "id");
+        return User.<User>find("lower(email) like ?1 or lower(name) like ?1", order, like(text))
+                .page(Page.of(offset / size, size)).list();
     }
 
     @Transactional

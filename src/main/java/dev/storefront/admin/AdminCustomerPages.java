@@ -39,19 +39,21 @@ public class AdminCustomerPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<User> users, String q, int page, int pages, long total, String base,
-                String notice, String error);
+        static native TemplateInstance list(List<User> users, String q, String sort, int page, int pages, long total,
+                String base, String notice, String error);
 
         static native TemplateInstance customer(User user, List<Order> orders, User.Access[] accesses, String notice,
                 String error);
     }
 
     @GET
-    public Response list(@QueryParam("q") String q, @QueryParam("page") String page) {
+    public Response list(@QueryParam("q") String q, @QueryParam("sort") String sort, @QueryParam("page") String page) {
         AdminPaging paging = AdminPaging.lenient(page);
         long total = customers.count(q);
-        return AdminPages.page(Templates.list(customers.find(q, paging.offset(), paging.size()), q, paging.page(),
-                paging.pages(total), total, "/admin/customers?q=" + AdminForms.enc(q) + "&", null, null));
+        String order = "oldest".equals(sort) || "email".equals(sort) ? sort : "newest";
+        return AdminPages.page(Templates.list(customers.find(q, order, paging.offset(), paging.size()), q, order,
+                paging.page(), paging.pages(total), total, "/admin/customers?q=" + AdminForms.enc(q) + "&sort="
+                        + order + "&", null, null));
     }
 
     @GET

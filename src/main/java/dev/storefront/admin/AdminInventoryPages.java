@@ -44,7 +44,7 @@ public class AdminInventoryPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<StockView> rows, String q, String state, int page, int pages,
+        static native TemplateInstance list(List<StockView> rows, String q, String state, String sort, int page, int pages,
                 long total, String base, String notice, String error);
 
         static native TemplateInstance sku(StockView stock, List<MovementView> movements,
@@ -53,13 +53,16 @@ public class AdminInventoryPages {
 
     @GET
     public Response list(@QueryParam("q") String q, @QueryParam("state") String state,
-            @QueryParam("page") String page) {
+            @QueryParam("sort") String sort, @QueryParam("page") String page) {
         String filter = "low".equals(state) || "out".equals(state) ? state : null;
+        // lowest available first when asked, and always among the SKUs running low (what to reorder first)
+        String order = "available".equals(sort) || "sku".equals(sort) ? sort : "low".equals(filter) ? "available" : "sku";
         AdminPaging paging = AdminPaging.lenient(page);
         long total = inventory.count(q, filter);
-        String base = "/admin/inventory?q=" + AdminForms.enc(q) + "&state=" + (filter == null ? "" : filter) + "&";
-        return AdminPages.page(Templates.list(inventory.list(q, filter, paging.page(), paging.size()), q, filter,
-                paging.page(), paging.pages(total), total, base, null, null));
+        String base = "/admin/inventory?q=" + AdminForms.enc(q) + "&state=" + (filter == null ? "" : filter)
+                + "&sort=" + order + "&";
+        return AdminPages.page(Templates.list(inventory.list(q, filter, "available".equals(order), paging.page(),
+                paging.size()), q, filter, order, paging.page(), paging.pages(total), total, base, null, null));
     }
 
     @GET

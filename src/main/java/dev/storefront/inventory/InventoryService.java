@@ -129,13 +129,18 @@ public class InventoryService {
      * One page of SKUs matching a text (SKU or product name), optionally only low or sold-out ones; low ones
      * lowest first (what runs out first is what to reorder first), the others by SKU.
      */
-    @SuppressWarnings("unchecked")
     public List<StockView> list(String text, String state, int page, int size) {
+        return list(text, state, "low".equals(state), page, size);
+    }
+
+    /** As {@link #list(String, String, int, int)}, lowest available first when asked, else by SKU. */
+    @SuppressWarnings("unchecked")
+    public List<StockView> list(String text, String state, boolean lowestFirst, int page, int size) {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<Object[]> rows = entityManager.createNativeQuery(listQuery("""
                     select v.sku, v.id, p.name, v.attributes::text, coalesce(s.on_hand, 0), coalesce(s.reserved, 0),
                         coalesce(s.version, 0), coalesce(s.low_stock_threshold, 5)""", state)
-                    + ("low".equals(state) ? " order by coalesce(s.on_hand - s.reserved, 0), v.sku" : " order by v.sku")
+                    + (lowestFirst ? " order by coalesce(s.on_hand - s.reserved, 0), v.sku" : " order by v.sku")
                     + " limit ?2 offset ?3")
                     .setParameter(1, like(text)).setParameter(2, size).setParameter(3, (page - 1) * size)
                     .getResultList();

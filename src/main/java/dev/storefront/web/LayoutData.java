@@ -1,7 +1,9 @@
 package dev.storefront.web;
 
 import java.time.Year;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -42,6 +44,34 @@ public class LayoutData {
     /** The path of this request, for the admin's side navigation to mark where the admin is. */
     public String path() {
         return request.path();
+    }
+
+    /** An area of the back office, for its breadcrumbs: "Orders" at /admin/orders; {@code here} on that very page. */
+    public record AdminSection(String name, String href, boolean here) {
+    }
+
+    private static final Map<String, String> ADMIN_SECTIONS = new LinkedHashMap<>();
+    static {
+        ADMIN_SECTIONS.put("/admin/orders", "Orders");
+        ADMIN_SECTIONS.put("/admin/inventory", "Inventory");
+        ADMIN_SECTIONS.put("/admin/products", "Products");
+        ADMIN_SECTIONS.put("/admin/categories", "Categories");
+        ADMIN_SECTIONS.put("/admin/customers", "Customers");
+        ADMIN_SECTIONS.put("/admin/promotions", "Promotions");
+        ADMIN_SECTIONS.put("/admin/pages", "Store pages");
+        ADMIN_SECTIONS.put("/admin/catalog", "Import and export");
+        ADMIN_SECTIONS.put("/admin/audit", "Audit log");
+    }
+
+    /** The back-office area this page is in, or null on the dashboard and outside the back office. */
+    public AdminSection adminSection() {
+        String path = request.path();
+        for (Map.Entry<String, String> section : ADMIN_SECTIONS.entrySet()) {
+            if (path.equals(section.getKey()) || path.startsWith(section.getKey() + "/")) {
+                return new AdminSection(section.getValue(), section.getKey(), path.equals(section.getKey()));
+            }
+        }
+        return null;
     }
 
     /** Who is signed in (the admin layout shows it beside "Sign out"). */

@@ -72,6 +72,19 @@ class AdminAccessTest {
                 "who is signed in, and signing out");
         assertTrue(!html.contains("class=\"site-header\"") && !html.contains("role=\"search\""),
                 "not the shop's header with its search box and cart");
+        assertTrue(html.contains("<nav aria-label=\"Breadcrumb\" class=\"breadcrumbs\"><ol><li><a href=\"/admin\">Dashboard"
+                + "</a></li><li><a href=\"/admin/orders\" aria-current=\"page\">Orders</a></li></ol></nav>"), "breadcrumbs");
+        String customers = given().auth().oauth2(dev.storefront.testing.Admins.adminToken()).queryParam("sort", "email")
+                .when().get("/admin/customers").then().statusCode(200).extract().asString();
+        List<String> emails = new ArrayList<>();
+        java.util.regex.Matcher email = java.util.regex.Pattern.compile("<td><a href=\"/admin/customers/\\d+\">([^<]+)</a>")
+                .matcher(customers);
+        while (email.find()) {
+            emails.add(email.group(1));
+        }
+        List<String> sorted = new ArrayList<>(emails);
+        sorted.sort(null);
+        assertTrue(emails.size() >= 2 && emails.equals(sorted), "customers by email: " + emails);
     }
 
     @Test

@@ -66,6 +66,25 @@ class AdminInventoryApiTest {
                 .count() == 10, "a SKU with one left is among the dashboard's lowest ten");
     }
 
+    /** The inventory list sorts by SKU, or lowest available first, as the admin chooses. */
+    @Test
+    void theInventoryListSortsLowestAvailableFirst() {
+        String html = given().auth().oauth2(Admins.adminToken()).queryParam("sort", "available").when()
+                .get("/admin/inventory").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile(
+                "<tr><td><a href=\"/admin/inventory/[^\"]+\">[^<]+</a></td><td>[^<]*</td><td class=\"num\">-?\\d+</td>"
+                        + "<td class=\"num\">-?\\d+</td><td class=\"num\">(-?\\d+)[^<]*</td>").matcher(html);
+        List<Integer> available = new ArrayList<>();
+        while (row.find()) {
+            available.add(Integer.parseInt(row.group(1)));
+        }
+        assertTrue(available.size() >= 10, "a page of SKUs: " + available);
+        List<Integer> sorted = new ArrayList<>(available);
+        sorted.sort(null);
+        assertEquals(sorted, available, "lowest available first");
+        assertTrue(html.contains("<option value=\"available\" selected>"), "the order chosen stays chosen");
+    }
+
     @Test
     void twoWritersWithTheSameVersionOneWinsTheOtherGets409() throws Exception {
         String sku = sku();
