@@ -1,7 +1,9 @@
 package dev.storefront.admin;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -59,7 +61,8 @@ public class AdminOrderPages {
                 String to, String customer, String q, String minTotal, OrderQueries.OrderSort[] sorts, String sort,
                 int page, int pages, long total, String base, String notice, String error);
 
-        static native TemplateInstance order(OrderQueries.Detail detail, List<String> errors, String notice,
+        static native TemplateInstance order(OrderQueries.Detail detail, List<String> errors,
+                Map<String, String> fieldErrors, String firstError, Map<String, String> typed, String notice,
                 String error);
 
         static native TemplateInstance confirm(Order order, String question, String consequence, String action,
@@ -175,7 +178,8 @@ public class AdminOrderPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response ship(@PathParam("number") String number, @RestForm("trackingNumber") String tracking,
             @RestForm("carrier") String carrier) {
-        return act(number, "shipped", () -> fulfilment.ship(number, tracking, carrier, actor()));
+        return act(number, "shipped", Map.of("trackingNumber", text(tracking), "carrier", text(carrier)),
+                () -> fulfilment.ship(number, tracking, carrier, actor()));
     }
 
     @POST
@@ -214,9 +218,11 @@ public class AdminOrderPages {
             long minor = refundMinor(order, amount);
             long left = order.totalAmount - order.refundedAmount;
             if (minor <= 0 || minor > left) { // said now, not after the admin has confirmed it
-                return render(400, number, List.of(minor <= 0 ? "Amount must be more than zero"
-                        : "Amount is more than the " + MoneyFormat.formatted(Money.of(left, order.currency))
-                                + " left to refund"), null, null);
+                String problem = minor <= 0 ? "must be more than zero" : "is more than the "
+                        + MoneyFormat.formatted(Money.of(left, order.currency)) + " left to refund";
+                return act(number, "refunded", Map.of("amount", text(amount), "reason", text(reason)), () -> {
+                    throw InvalidInputException.of("amount", problem);
+                });
             }
             // the confirmation's own key: confirmed twice (a double click, two tabs), it refunds once
             return AdminPages.page(Templates.confirm(order, "Refund " + money + "?", money + " goes back to the"
@@ -224,14 +230,15 @@ public class AdminOrderPages {
                     + " taken back.", "/admin/orders/" + number + "/refund", amount == null ? "" : amount,
                     reason == null ? "" : reason, SecureTokens.newToken(), "Refund " + money));
         }
-        return act(number, "refunded", () -> fulfilment.refund(number, amount, reason, requestKey, actor()));
+        return act(number, "refunded", Map.of("amount", text(amount), "reason", text(reason)),
+                () -> fulfilment.refund(number, amount, reason, requestKey, actor()));
     }
 
     @POST
     @Path("{number}/notes")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response note(@PathParam("number") String number, @RestForm("note") String note) {
-        return act(number, "noted", () -> fulfilment.addNote(number, note, actor()));
+        return act(number, "noted", Map.of("note", text(note)), () -> fulfilment.addNote(number, note, actor()));
     }
 
     @POST
@@ -249,11 +256,22 @@ public class AdminOrderPages {
     }
 
     private Response act(String number, String notice, Runnable action) {
+        return act(number, notice, Map.of(), action);
+    }
+
+    /**
+     * Does the action and goes back to the order; refused, the order page again with each error beside its field
+     * and what was {@code typed} still in the form.
+     */
+    private Response act(String number, String notice, Map<String, String> typed, Runnable action) {
         try {
             action.run();
             return AdminPages.seeOther("/admin/orders/" + number + "?notice=" + notice);
         } catch (InvalidInputException e) {
-            return render(400, number, AdminForms.messages(e), null, null);
+            Map<String, String> fields = new LinkedHashMap<>();
+            e.errors().forEach(error -> fields.putIfAbsent(error.field(), error.message()));
+            return AdminPages.page(400, Templates.order(detail(number), List.of(), fields,
+                    fields.keySet().stream().findFirst().orElse(null), typed, null, null));
         } catch (ClientErrorException e) {
             if (e.getResponse().getStatus() == 404) {
                 throw e;
@@ -265,7 +283,11 @@ public class AdminOrderPages {
     }
 
     private Response render(int status, String number, List<String> errors, String notice, String error) {
-        return AdminPages.page(status, Templates.order(detail(number), errors, notice, error));
+        return AdminPages.page(status, Templates.order(detail(number), errors, Map.of(), null, Map.of(), notice, error));
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
     }
 
     private OrderQueries.Detail detail(String number) {

@@ -61,6 +61,7 @@ public class LayoutData {
         ADMIN_SECTIONS.put("/admin/pages", "Store pages");
         ADMIN_SECTIONS.put("/admin/catalog", "Import and export");
         ADMIN_SECTIONS.put("/admin/audit", "Audit log");
+        ADMIN_SECTIONS.put("/admin/settings", "Settings");
     }
 
     /** The back-office area this page is in, or null on the dashboard and outside the back office. */

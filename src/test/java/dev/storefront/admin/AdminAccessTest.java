@@ -128,7 +128,7 @@ class AdminAccessTest {
         }
         assertTrue(forStaff >= 10 && forStaff < routes.size() / 2, "staff have orders and stock, not the rest: "
                 + forStaff + " of " + routes.size());
-        for (String adminOnly : List.of("/admin/products", "/admin/promotions", "/admin/customers", "/admin/catalog",
+        for (String adminOnly : List.of("/admin/settings", "/admin/products", "/admin/promotions", "/admin/customers", "/admin/catalog",
                 "/admin/pages", "/admin/audit", "/admin/categories", "/api/v1/admin/products")) {
             assertTrue(routes.stream().anyMatch(r -> r.path().equals(adminOnly) && !r.roles().contains(StoreRoles.STAFF)),
                     adminOnly + " is the admin's alone");
@@ -181,6 +181,20 @@ class AdminAccessTest {
         assertTrue(own.contains("You cannot change your own access"), own);
         Admins.asAdmin().body(Map.of("access", "nobody")).when().put("/api/v1/admin/customers/" + id + "/access")
                 .then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("access"));
+    }
+
+    /** Settings come from the environment: the page shows them as the store runs, secrets only as set or not. */
+    @Test
+    void theSettingsPageShowsTheStoresSettingsWithoutItsSecrets() {
+        String html = given().auth().oauth2(dev.storefront.testing.Admins.adminToken()).when().get("/admin/settings")
+                .then().statusCode(200).header("Cache-Control", "no-store").extract().asString();
+        assertTrue(html.contains("<td>Currency</td><td>" + config.currency() + "</td><td><code>STORE_CURRENCY</code>"),
+                html);
+        assertTrue(html.contains("<td>Time zone of dates</td><td>UTC</td>"), "the time zone");
+        assertTrue(html.contains("<td>Stripe secret key</td><td>set (not shown)</td>")
+                || html.contains("<td>Stripe secret key</td><td>not set</td>"), "whether the secret is set");
+        assertTrue(html.contains("Tax in GB</td><td>20.00 %</td>"), "tax rates");
+        assertTrue(html.contains("<a href=\"/admin/settings\" aria-current=\"page\">Settings</a>"), "in the navigation");
     }
 
     @Test

@@ -128,7 +128,8 @@ class BackOfficeBrowserTest {
             page.waitForURL("**notice=image-described**");
 
             // previewed while switched off
-            page.click("text=Preview its page");
+            page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+            page.locator("a:has-text('Preview its page')").click();
             page.waitForURL("**/admin/products/" + id + "/preview");
             assertTrue(page.locator(".preview-banner").isVisible());
             assertEquals(name, page.locator("h1").innerText());

@@ -193,7 +193,9 @@ class AdminOrderTest {
         String left = "$" + String.format("%,.2f", (total - 100) / 100.0);
         // more than is left is said before anything is confirmed, and so is nothing
         browser.submit("/admin/orders/" + number + "/refund", Map.of("amount", "99999.00")).then().statusCode(400)
-                .body(containsString("Amount is more than the " + left + " left to refund"));
+                .body(containsString("<p class=\"field-error\" id=\"amount-error\" role=\"alert\">Amount is more than the "
+                        + left + " left to refund</p>"))
+                .body(containsString("value=\"99999.00\" aria-invalid=\"true\" aria-describedby=\"amount-error\""));
         browser.submit("/admin/orders/" + number + "/refund", Map.of("amount", "0.00")).then().statusCode(400)
                 .body(containsString("Amount must be more than zero"));
         browser.submit("/admin/orders/" + number + "/refund", Map.of("amount", "99999.00", "confirm", "yes")).then()
