@@ -42,8 +42,8 @@ public class AdminCustomerPages {
         static native TemplateInstance list(List<User> users, String q, String sort, int page, int pages, long total,
                 String base, String notice, String error);
 
-        static native TemplateInstance customer(User user, List<Order> orders, User.Access[] accesses, String notice,
-                String error);
+        static native TemplateInstance customer(User user, List<Order> orders, User.Access[] accesses, boolean own,
+                String notice, String error);
     }
 
     @GET
@@ -110,6 +110,8 @@ public class AdminCustomerPages {
     }
 
     private TemplateInstance customerPage(long id, String notice, String error) {
-        return Templates.customer(customers.user(id), customers.orders(id), User.Access.values(), notice, error);
+        User user = customers.user(id);
+        return Templates.customer(user, customers.orders(id), User.Access.values(),
+                user.email.equalsIgnoreCase(identity.getPrincipal().getName()), notice, error);
     }
 }
