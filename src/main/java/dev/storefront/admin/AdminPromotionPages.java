@@ -6,10 +6,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -81,7 +84,7 @@ public class AdminPromotionPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<Row> promotions, String notice);
+        static native TemplateInstance list(List<Row> promotions, String q, String state, String sort, String notice);
 
         static native TemplateInstance edit(PromotionForm form, Row row, Map<String, String> errors, String firstError,
                 String notice);
@@ -90,8 +93,20 @@ public class AdminPromotionPages {
     }
 
     @GET
-    public Response list(@QueryParam("notice") String notice) {
-        return AdminPages.page(Templates.list(promotions.list(null).stream().map(this::row).toList(),
+    public Response list(@QueryParam("q") String q, @QueryParam("state") String state,
+            @QueryParam("sort") String sort, @QueryParam("notice") String notice) {
+        String status = state != null && Set.of("ACTIVE", "PAUSED", "ENDED").contains(state) ? state : null;
+        String text = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
+        String order = "name".equals(sort) || "orders".equals(sort) ? sort : "newest";
+        Stream<Row> rows = promotions.list(status).stream().map(this::row)
+                .filter(r -> text.isEmpty() || r.name().toLowerCase(Locale.ROOT).contains(text)
+                        || r.code() != null && r.code().toLowerCase(Locale.ROOT).contains(text));
+        if ("name".equals(order)) {
+            rows = rows.sorted(Comparator.comparing(r -> r.name().toLowerCase(Locale.ROOT)));
+        } else if ("orders".equals(order)) {
+            rows = rows.sorted(Comparator.comparingLong(Row::paidOrders).reversed());
+        }
+        return AdminPages.page(Templates.list(rows.toList(), q == null ? "" : q, status == null ? "" : status, order,
                 notice == null ? null : NOTICES.get(notice)));
     }
 
