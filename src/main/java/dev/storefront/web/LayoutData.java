@@ -46,33 +46,34 @@ public class LayoutData {
         return request.path();
     }
 
-    /** An area of the back office, for its breadcrumbs: "Orders" at /admin/orders; {@code here} on that very page. */
-    public record AdminSection(String name, String href, boolean here) {
+    /**
+     * An area of the back office, for the side navigation and the breadcrumbs: "Orders" at /admin/orders;
+     * {@code current} anywhere in it, {@code here} on that very page.
+     */
+    public record AdminArea(String name, String href, boolean current, boolean here) {
     }
 
-    private static final Map<String, String> ADMIN_SECTIONS = new LinkedHashMap<>();
+    private static final Map<String, String> ADMIN_AREAS = new LinkedHashMap<>();
     static {
-        ADMIN_SECTIONS.put("/admin/orders", "Orders");
-        ADMIN_SECTIONS.put("/admin/inventory", "Inventory");
-        ADMIN_SECTIONS.put("/admin/products", "Products");
-        ADMIN_SECTIONS.put("/admin/categories", "Categories");
-        ADMIN_SECTIONS.put("/admin/customers", "Customers");
-        ADMIN_SECTIONS.put("/admin/promotions", "Promotions");
-        ADMIN_SECTIONS.put("/admin/pages", "Store pages");
-        ADMIN_SECTIONS.put("/admin/catalog", "Import and export");
-        ADMIN_SECTIONS.put("/admin/audit", "Audit log");
-        ADMIN_SECTIONS.put("/admin/settings", "Settings");
+        ADMIN_AREAS.put("/admin/orders", "Orders");
+        ADMIN_AREAS.put("/admin/inventory", "Inventory");
+        ADMIN_AREAS.put("/admin/products", "Products");
+        ADMIN_AREAS.put("/admin/categories", "Categories");
+        ADMIN_AREAS.put("/admin/customers", "Customers");
+        ADMIN_AREAS.put("/admin/promotions", "Promotions");
+        ADMIN_AREAS.put("/admin/pages", "Store pages");
+        ADMIN_AREAS.put("/admin/catalog", "Import and export");
+        ADMIN_AREAS.put("/admin/audit", "Audit log");
+        ADMIN_AREAS.put("/admin/settings", "Settings");
     }
 
-    /** The back-office area this page is in, or null on the dashboard and outside the back office. */
-    public AdminSection adminSection() {
+    /** The back-office areas this account may open (staff: their areas only), in the navigation's order. */
+    public List<AdminArea> adminAreas() {
         String path = request.path();
-        for (Map.Entry<String, String> section : ADMIN_SECTIONS.entrySet()) {
-            if (path.equals(section.getKey()) || path.startsWith(section.getKey() + "/")) {
-                return new AdminSection(section.getValue(), section.getKey(), path.equals(section.getKey()));
-            }
-        }
-        return null;
+        boolean admin = admin();
+        return ADMIN_AREAS.entrySet().stream().filter(area -> admin || StoreRoles.staffArea(area.getKey()))
+                .map(area -> new AdminArea(area.getValue(), area.getKey(), path.equals(area.getKey())
+                        || path.startsWith(area.getKey() + "/"), path.equals(area.getKey()))).toList();
     }
 
     /** Who is signed in (the admin layout shows it beside "Sign out"). */
