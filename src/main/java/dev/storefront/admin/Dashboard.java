@@ -10,9 +10,10 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import com.sun.management.UnixOperatingSystemMXBean;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.storefront.order.OrderStatus;
 import dev.storefront.config.StoreConfig;
@@ -134,8 +135,18 @@ public class Dashboard {
     @Inject
     StoreConfig config;
 
-    @Transactional
+    /**
+     * The dashboard's figures. The low-stock list is read after the figures' transaction has ended: it runs in a
+     * transaction of its own, and one started inside another would hold two connections per request, so that a
+     * few dozen admins' requests at once could take the whole pool and wait on each other (found with wrk: 64
+     * connections, every request timed out acquiring a connection).
+     */
     public Summary summary(Period period) {
+        List<InventoryService.StockView> lowStock = inventory.list("", "low", 1, 10);
+        return QuarkusTransaction.requiringNew().call(() -> figures(period, lowStock));
+    }
+
+    private Summary figures(Period period, List<InventoryService.StockView> lowStock) {
         ZoneId zone = config.timeZone();
         LocalDate today = LocalDate.now(zone);
         LocalDate from = today.minusDays(period.days - 1);
@@ -146,7 +157,7 @@ public class Dashboard {
         long unpaid = count("select count(*) from orders where status = 'PENDING_PAYMENT'");
         return new Summary(period, figures(from, today, zone), figures(from.minusDays(period.days),
                 from.minusDays(1), zone), chart, Money.of(max, config.currency()), waiting, unpaid,
-                topProducts(from, today, zone), inventory.list("", "low", 1, 10), failedEmails(),
+                topProducts(from, today, zone), lowStock, failedEmails(),
                 OpenFiles.ofThisProcess());
     }
 
